@@ -1,0 +1,1 @@
+"""The date engine: find temporal expressions and resolve them against an anchor."""
