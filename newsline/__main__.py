@@ -1,0 +1,5 @@
+"""``python -m newsline``."""
+
+from newsline.cli import main
+
+main()

@@ -1,0 +1,25 @@
+"""Settings and named defaults. One frozen object, passed down; no global state."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+DEFAULT_DB = "newsline.db"
+DB_ENV = "NEWSLINE_DB"
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MB is surely not one
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the pipeline needs to know beyond the input itself."""
+
+    similarity: float | None = None  # None: merge's default, chosen on data
+    window: int | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    merge: bool = True
+
+
+def db_path(option: str | None) -> str:
+    """The database path: --db, else $NEWSLINE_DB, else ./newsline.db."""
+    return option or os.environ.get(DB_ENV) or DEFAULT_DB
