@@ -173,6 +173,7 @@ class Event:
     cue: str | None = None
     anchor: str | None = None
     relative: bool = False  # True when the value depends on the publication date
+    kind: str = "happening"  # "announcement" when the date is a reporting date ("said Friday")
 
 
 @dataclass(frozen=True)
