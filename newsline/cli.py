@@ -1,0 +1,512 @@
+"""The command line: parse options, call the core, format the output.
+
+Stdout carries data only; every message goes to stderr. Exit codes: 0 ok,
+1 some input or runtime error (after the rest of the batch), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+from rich.console import Console
+
+from newsline import __version__
+from newsline.config import DB_ENV, DEFAULT_MAX_BYTES, Settings, db_path
+from newsline.errors import NewslineError, ReadError, UsageError
+from newsline.models import RawDocument
+
+app = typer.Typer(
+    name="newsline",
+    help="Turn a pile of news articles into a merged, cited timeline.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class State:
+    """Verbosity shared by every command (set by the top-level options)."""
+
+    quiet = False
+    verbose = False
+
+
+def say(msg: str) -> None:
+    """A message for people, on stderr, unless --quiet."""
+    if not State.quiet:
+        err.print(msg, markup=False)
+
+
+def fail(e: NewslineError, code: int = 1) -> NoReturn:
+    err.print(f"Error: {e}", markup=False)
+    if e.hint:
+        err.print(f"Hint: {e.hint}", markup=False)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say more on stderr (each file).")
+    ] = False,
+) -> None:
+    """Turn a pile of news articles into a merged, cited timeline.
+
+    Example: newsline ingest articles/ && newsline timeline --format md
+    """
+    if quiet and verbose:
+        raise typer.BadParameter("--quiet and --verbose contradict each other")
+    State.quiet, State.verbose = quiet, verbose
+
+
+DbOpt = Annotated[
+    Optional[str],
+    typer.Option("--db", help=f"Database file (default ./newsline.db, or ${DB_ENV})."),
+]
+
+
+def _open(db: str | None, *, readonly: bool):  # noqa: ANN202 - returns Store
+    from newsline.store import Store
+
+    try:
+        return Store.open(db_path(db), readonly=readonly)
+    except NewslineError as e:
+        fail(e)
+
+
+# -- ingest ---------------------------------------------------------------------------
+@app.command()
+def ingest(
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Files or folders (searched recursively); '-' reads stdin."),
+    ] = None,
+    files_from: Annotated[
+        Optional[str],
+        typer.Option("--files-from", help="Read the paths to ingest from FILE ('-': stdin)."),
+    ] = None,
+    jsonl: Annotated[
+        Optional[str],
+        typer.Option("--jsonl", help="Articles as JSON lines {text, published?, outlet?, ...}."),
+    ] = None,
+    published: Annotated[
+        Optional[str],
+        typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input."),
+    ] = None,
+    source: Annotated[
+        Optional[str], typer.Option("--source", help="Outlet name for every input.")
+    ] = None,
+    glob: Annotated[
+        Optional[str], typer.Option("--glob", help="Only files in folders matching this glob.")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Skip files larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first input that fails.")
+    ] = False,
+    db: DbOpt = None,
+) -> None:
+    """Read articles into the database, date them and merge their events.
+
+    Example: newsline ingest samples/ --db news.db
+    """
+    from newsline import ingest as core
+    from newsline import sources
+
+    if published is not None:
+        _check_iso_day(published, "--published")
+    paths = list(paths or [])
+    if not paths and not files_from and not jsonl:
+        raise typer.BadParameter("give at least one PATH, --files-from or --jsonl")
+    if sum(1 for p in paths if p == "-") + (files_from == "-") + (jsonl == "-") > 1:
+        raise typer.BadParameter("stdin ('-') can be read only once")
+    if files_from:
+        try:
+            if files_from == "-":
+                paths += sources.read_files_from(sys.stdin)
+            else:
+                with open(files_from, encoding="utf-8") as fh:
+                    paths += sources.read_files_from(fh)
+        except OSError as e:
+            fail(ReadError(files_from, e.strerror or str(e)))
+
+    def docs():  # noqa: ANN202 - a generator of RawDocument | ReadError
+        for item in sources.discover(paths, glob=glob):
+            if isinstance(item, ReadError):
+                yield item
+                continue
+            try:
+                yield sources.read_document(
+                    item, max_bytes=max_bytes, stdin=sys.stdin.buffer if item == "-" else None,
+                    published=published, outlet=source,
+                )
+            except ReadError as e:
+                yield e
+        if jsonl:
+            try:
+                fh = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8")  # noqa: SIM115
+            except OSError as e:
+                yield ReadError(jsonl, e.strerror or str(e))
+                return
+            with fh:
+                for doc in sources.read_jsonl(fh, jsonl):
+                    if isinstance(doc, RawDocument) and (published or source):
+                        doc = RawDocument(
+                            text=doc.text, path=doc.path, published=published or doc.published,
+                            outlet=source or doc.outlet, title=doc.title, url=doc.url,
+                        )
+                    yield doc
+
+    def on_error(e: ReadError) -> None:
+        err.print(f"{'Error' if strict else 'Skipped'}: {e}", markup=False)
+
+    settings = Settings()
+    store = _open(db, readonly=False)
+    try:
+        try:
+            report = core.ingest_documents(store, docs(), strict=strict, on_error=on_error)
+        except ReadError:
+            report = None
+        if report is None:
+            raise typer.Exit(1)
+        core.finish(store, settings, report)
+    except NewslineError as e:
+        fail(e)
+    finally:
+        store.close()
+    for path, value in report.cross_dated:
+        say(f"{path}: dated {value} from other sources (cross-source)")
+    for path in report.undated:
+        say(f"{path}: no publication date found; stored as undated")
+    say(
+        f"ingested {report.seen} input(s): {report.new} new, {report.replaced} replaced,"
+        f" {report.unchanged} unchanged, {len(report.failed)} failed;"
+        f" {report.entries} timeline entries"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _check_iso_day(value: str, name: str) -> None:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2015-11-13", param_hint=name)
+
+
+# -- timeline -------------------------------------------------------------------------
+class Fmt(str, Enum):
+    table = "table"
+    md = "md"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    ics = "ics"
+    timelinejs = "timelinejs"
+    html = "html"
+
+
+class Gran(str, Enum):
+    day = "day"
+    month = "month"
+    year = "year"
+
+
+def _default_format(out: str | None, fmt: Fmt | None) -> str:
+    if fmt is not None:
+        return fmt.value
+    if out:
+        from newsline.render import format_for_path
+
+        inferred = format_for_path(out)
+        if inferred is None:
+            raise typer.BadParameter(
+                f"cannot tell the format from {out!r}; add --format", param_hint="-o"
+            )
+        return inferred
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _emit(text: str, out: str | None) -> None:
+    """Write to stdout, or atomically to a file (temp file + rename)."""
+    if not out or out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(out)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        fail(NewslineError(f"cannot write {out}: {e.strerror or e}"))
+    say(f"wrote {out}")
+
+
+@app.command()
+def timeline(
+    fmt: Annotated[
+        Optional[Fmt],
+        typer.Option("--format", "-f", help="Output format (default: table in a terminal, "
+                     "jsonl in a pipe, or from -o's extension)."),
+    ] = None,
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="Write to FILE atomically.")
+    ] = None,
+    since: Annotated[
+        Optional[str], typer.Option("--since", help="Entries from this date (2015-11-01, 2015-11).")
+    ] = None,
+    until: Annotated[
+        Optional[str], typer.Option("--until", help="Entries up to this date (inclusive).")
+    ] = None,
+    source: Annotated[
+        Optional[str], typer.Option("--source", help="Only entries citing this outlet or file.")
+    ] = None,
+    grep: Annotated[
+        Optional[str], typer.Option("--grep", help="Case-insensitive text in title or clauses.")
+    ] = None,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", min=1, help="Entries cited by at least N articles.")
+    ] = 1,
+    granularity: Annotated[
+        Optional[Gran],
+        typer.Option("--granularity", help="Collapse dates to day, month or year."),
+    ] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most N entries.")] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
+    no_merge: Annotated[
+        bool, typer.Option("--no-merge", help="Show raw events, one per source clause.")
+    ] = False,
+    similarity: Annotated[
+        Optional[float],
+        typer.Option("--similarity", min=0.0, max=1.0, help="Merge threshold (0-1)."),
+    ] = None,
+    window: Annotated[
+        Optional[int], typer.Option("--window", min=0, help="Days of slack for relative dates.")
+    ] = None,
+    db: DbOpt = None,
+) -> None:
+    """Print the merged events in date order.
+
+    Example: newsline timeline --format md --since 2015-11
+    """
+    from newsline import ingest as core
+    from newsline.render import render
+    from newsline.timeline import filter_entries, parse_bound
+
+    name = _default_format(output, fmt)
+    try:
+        lo = parse_bound(since, end=False).isoformat() if since else None
+        hi = parse_bound(until, end=True).isoformat() if until else None
+    except UsageError as e:
+        raise typer.BadParameter(str(e)) from e
+    store = _open(db, readonly=True)
+    try:
+        if no_merge or similarity is not None or window is not None:
+            settings = Settings(similarity=similarity, window=window, merge=not no_merge)
+            events = store.events(since=lo, until=hi)
+            entries = filter_entries(
+                core.merge_events(store, settings, events), since=since, until=until,
+                min_sources=min_sources,
+            )
+            entries = entries[::-1] if reverse else entries
+        else:
+            entries = store.entries(since=lo, until=hi, min_sources=min_sources, reverse=reverse)
+        entries = filter_entries(
+            entries, source=source, grep=grep, granularity=granularity.value if granularity else None,
+            limit=limit, keep_order=True,
+        )
+    except NewslineError as e:
+        fail(e)
+    finally:
+        store.close()
+    color = _color() and not output
+    _emit(render(entries, name, color=color), output)
+
+
+# -- sources --------------------------------------------------------------------------
+class ListFmt(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def sources(
+    fmt: Annotated[Optional[ListFmt], typer.Option("--format", "-f", help="Output format.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """List ingested articles with their publication date and how it was found.
+
+    Example: newsline sources --format jsonl
+    """
+    from newsline.render.articles import render_sources
+
+    store = _open(db, readonly=True)
+    try:
+        arts = store.articles()
+        counts = store.event_counts()
+    finally:
+        store.close()
+    name = fmt.value if fmt else ("table" if sys.stdout.isatty() else "jsonl")
+    sys.stdout.write(render_sources(arts, counts, name, color=_color()))
+
+
+# -- dates ----------------------------------------------------------------------------
+class DatesFmt(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def dates(
+    path: Annotated[Optional[str], typer.Argument(help="A text file, or '-' for stdin.")] = None,
+    published: Annotated[
+        Optional[str], typer.Option("--published", help="The anchor date, YYYY-MM-DD.")
+    ] = None,
+    fmt: Annotated[Optional[DatesFmt], typer.Option("--format", "-f")] = None,
+    batch: Annotated[
+        bool,
+        typer.Option("--batch", help='JSON lines {"id","dct","text"} on stdin -> timexes per line.'),
+    ] = False,
+) -> None:
+    """Find and resolve the date expressions of one text (or a batch on stdin).
+
+    Example: newsline dates article.txt --published 2015-11-13
+    """
+    from newsline.render.articles import render_timexes
+    from newsline.temporal import batch_line, extract
+
+    if batch:
+        if path is not None or published is not None:
+            raise typer.BadParameter("--batch reads everything from stdin; drop PATH/--published")
+        failed = 0
+        for n, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                    raise ValueError('expected an object with a "text" string')
+                out = batch_line(obj)
+            except ValueError as e:
+                err.print(f"Error: stdin:{n}: {e}", markup=False)
+                failed += 1
+                continue
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        if failed:
+            raise typer.Exit(1)
+        return
+    if path is None:
+        raise typer.BadParameter("give a FILE or '-' (or use --batch)")
+    if published is not None:
+        _check_iso_day(published, "--published")
+    try:
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            from newsline.sources import read_document
+
+            text = read_document(path).text
+    except NewslineError as e:
+        fail(e)
+    if published is None:
+        say("no --published given: relative expressions stay unresolved")
+    timexes = extract(text, published)
+    name = fmt.value if fmt else ("table" if sys.stdout.isatty() else "jsonl")
+    sys.stdout.write(render_timexes(timexes, name, color=_color()))
+
+
+# -- show / explain -------------------------------------------------------------------
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="Article id (or a prefix of it) or its path.")],
+    raw: Annotated[bool, typer.Option("--raw", help="Also show the removed clutter, marked.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Show an article's clean text with its dated expressions highlighted.
+
+    Example: newsline show 3f2a9c --raw
+    """
+    from newsline.pipeline import analyse
+    from newsline.render.articles import render_article
+
+    store = _open(db, readonly=True)
+    try:
+        found = store.find_articles(article)
+    finally:
+        store.close()
+    if not found:
+        fail(NewslineError(f"no article matches {article!r}", hint="see `newsline sources`"))
+    if len(found) > 1:
+        fail(NewslineError(f"{article!r} matches {len(found)} articles; give more of the id"))
+    art = found[0]
+    timexes = analyse(art).timexes
+    sys.stdout.write(render_article(art, timexes, raw=raw, color=_color()))
+
+
+@app.command()
+def explain(
+    entry: Annotated[str, typer.Argument(help="Timeline entry id (or a prefix of it).")],
+    db: DbOpt = None,
+) -> None:
+    """Explain a timeline entry: each source's clause, how its date was found, why merged.
+
+    Example: newsline explain 9c1e
+    """
+    from newsline.render.articles import render_explain
+
+    store = _open(db, readonly=True)
+    try:
+        ids = store.entry_ids_for_event_prefix(entry)
+        if not ids:
+            fail(NewslineError(f"no timeline entry matches {entry!r}",
+                               hint="ids are in `newsline timeline --format jsonl`"))
+        if len(ids) > 1:
+            fail(NewslineError(f"{entry!r} matches {len(ids)} entries; give more of the id"))
+        (ent,) = store.entries(ids=ids)
+        events = {e.id: e for e in store.events({s.article for s in ent.sources})}
+        arts = {a.id: a for a in store.articles({s.article for s in ent.sources})}
+    finally:
+        store.close()
+    sys.stdout.write(render_explain(ent, events, arts, color=_color()))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except NewslineError as e:  # pragma: no cover - commands catch their own
+        fail(e)
