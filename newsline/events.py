@@ -1,0 +1,419 @@
+"""Dated clauses -> Event records.
+
+An event is the smallest stretch of a sentence that one date governs. Sentences
+arrive already split into clauses by ``newsline.sentences``; this module refines
+that split where a clause still holds more than one date (a dash parenthetical,
+"X on Tuesday and Y on Thursday") and separates a reporting date ("..., the
+Kremlin said Friday") from the happening the sentence reports, because the two
+belong on different days of the timeline.
+
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsline.models import Article, Event, Sentence, Timex, TimexType
+from newsline.temporal.timex import compatible, value_span
+
+__all__ = [
+    "ANNOUNCEMENT",
+    "HAPPENING",
+    "STOP_WORDS",
+    "event_id",
+    "extract_events",
+    "is_boilerplate",
+    "keywords_of",
+]
+
+HAPPENING = "happening"
+ANNOUNCEMENT = "announcement"
+
+# Words that carry no identity of a happening: function words, reporting and
+# modal verbs, and the calendar vocabulary (the date itself is compared apart).
+STOP_WORDS = frozenset(
+    """
+    a about above after again against ago ahead all also am an and any are around as at be
+    because been before being below between both but by can could did do does doing done down
+    during each early either else even ever every few for from further had has have having he
+    her here hers herself him himself his how however i if in into is it its itself just last
+    late later least less like made make many may me might more most much must my myself near
+    nearly new next no nor not now of off on once one only or other our ours out over own per
+    same she should since so some still such than that the their theirs them themselves then
+    there these they this those though through to too under until up upon us very was we were
+    what when where whether which while who whom whose why will with within without would yet
+    you your yours first second third earlier recent recently currently already soon week weeks
+    weekend month months year years day days today tomorrow yesterday tonight morning afternoon
+    evening night monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec said says say saying told tells tell added adds announced
+    announces according statement expected set going mr mrs ms dr
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+
+_REPORT_VERB = (
+    r"(?:said|says|announced|announces|confirmed|confirms|reported|stated|added|declared|"
+    r"insisted|noted|warned|explained|revealed|disclosed|claimed|tweeted|wrote|indicated)"
+)
+# "said Friday", "said on Friday", "said late Friday", "said in a statement Friday",
+# "told reporters on Friday": the date right after a reporting verb dates the saying.
+_REPORT_BEFORE = re.compile(
+    rf"\b(?:{_REPORT_VERB}(?:\s+in\s+an?\s+(?:\w+\s+)?(?:statement|interview|briefing))?"
+    rf"|told\s+(?:[\w’'.-]+\s+){{1,3}}?)"
+    rf"\s*,?\s*(?:on\s+)?(?:(?:late|early)\s+)?$",
+    re.IGNORECASE,
+)
+# An undated ", the Kremlin said, as ..." tail after a happening: not part of it.
+_REPORT_TAIL = re.compile(
+    rf"[,;]\s+(?:[\w’'.\-]+\s+){{1,9}}?(?:{_REPORT_VERB}|told)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "MOSCOW, Russia – " / "MOSCOW: " opening a story: place of filing, not part of any clause.
+_DATELINE = re.compile(r"[A-Z][A-Z .'\-]{2,}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:[–—:]|\s-)\s+")
+_SUBJECT_STOP = re.compile(r"[,;:—–()\"“”]|\s-\s|[.!?]\s")
+
+# Outlet appeals, comment widgets and share buttons. The cleaner removes these
+# lines already; a clause matching a strong cue, or two weak ones, is dropped
+# again here so that a missed line never becomes a timeline entry.
+_STRONG_BOILER = re.compile(
+    r"add (?:a|your) comment|sort by|download (?:the|our) .{0,30}app|follow this link|"
+    r"join (?:our|us on) |leave a reply|email address will not be published|"
+    r"ai[- ]generated summar|summarize this article|subscribe (?:to|now|today)|sign up for|"
+    r"all rights reserved|click here|share this (?:article|story)|be part of quality",
+    re.IGNORECASE,
+)
+_WEAK_BOILER = re.compile(
+    r"journalism|readers?\b|reading|paying|subscri|donat|advertis|support (?:us|our)|"
+    r"newsletter|our reporters|comments?\b",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for outlet appeals and page furniture that must never be an event."""
+    if _STRONG_BOILER.search(text):
+        return True
+    return len({m.group(0).lower() for m in _WEAK_BOILER.finditer(text)}) >= 2
+
+
+def event_id(article: str, clause_start: int, clause_end: int, expr_start: int,
+             expr_end: int, value: str) -> str:
+    """Content hash of where an event sits and what date it has: re-ingesting is a no-op."""
+    key = f"{article}:{clause_start}:{clause_end}:{expr_start}:{expr_end}:{value}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def keywords_of(text: str, *, drop: str = "") -> tuple[str, ...]:
+    """Lowercased names, places, numbers and content words of a clause, in order, unique.
+
+    ``drop`` is the date expression, whose words are compared through the date
+    value and must not count twice as text.
+    """
+    dropped = {w.lower() for w in _WORD.findall(drop)}
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text):
+        low = word.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        if low in dropped or low in STOP_WORDS:
+            continue
+        if len(low) < 3 and not low.isdigit() and not word[:1].isupper():
+            continue
+        seen.setdefault(low, None)
+    return tuple(seen)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A span of clean text and the calendar timexes it holds."""
+
+    start: int
+    end: int
+    timexes: tuple[Timex, ...]
+
+
+def _calendar(timexes: Sequence[Timex]) -> list[Timex]:
+    """DATE/TIME timexes with a calendar span, overlapping ones reduced to the longest."""
+    keep = [
+        t for t in timexes
+        if t.type in (TimexType.DATE, TimexType.TIME) and value_span(t.value) is not None
+    ]
+    keep.sort(key=lambda t: (t.start, -(t.end - t.start), t.value))
+    out: list[Timex] = []
+    for t in keep:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n")
+
+
+def _fallback_sentences(text: str) -> list[Sentence]:
+    """Rough sentences for callers that have none: enough to locate clauses."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > pos:
+            out.append(Sentence(pos, m.start(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Sentence(pos, len(text), text[pos:]))
+    return [s for s in out if s.text.strip()]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past spaces, commas and dangling conjunctions at either side."""
+    junk = " \t\n,;:—–-\"“”'‘’"
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and text[end - 1] in junk + ".":
+        end -= 1
+    m = re.match(r"(?:and|but|while|with|as)\s+", text[start:end], re.IGNORECASE)
+    if m and start + m.end() < end:
+        start += m.end()
+    return start, end
+
+
+def _reporting(text: str, sent: Sentence, t: Timex) -> tuple[int, int] | None:
+    """Span of "<subject> said <date>" when ``t`` dates a saying, else None."""
+    before = text[sent.start:t.start]
+    m = _REPORT_BEFORE.search(before)
+    if not m:
+        return None
+    verb_at = sent.start + m.start()
+    stops = list(_SUBJECT_STOP.finditer(text, sent.start, verb_at))
+    subj = stops[-1].end() if stops else sent.start
+    start, _ = _strip_span(text, subj, verb_at)
+    return start, t.end
+
+
+def _cut(span: tuple[int, int], holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``span`` minus ``holes`` as ordered sub-spans."""
+    parts = [span]
+    for hs, he in holes:
+        nxt: list[tuple[int, int]] = []
+        for s, e in parts:
+            if he <= s or hs >= e:
+                nxt.append((s, e))
+                continue
+            if hs > s:
+                nxt.append((s, hs))
+            if he < e:
+                nxt.append((he, e))
+        parts = nxt
+    return parts
+
+
+_PAREN = re.compile(r"\s[–—]\s?|\s?[–—]\s|\s-\s|\(|\)")
+_SPLIT_AT = [
+    re.compile(r";\s"),
+    re.compile(r",\s+(?:and|but|while|whereas)\s", re.IGNORECASE),
+    re.compile(r"\s(?:and|but|while|whereas|then)\s", re.IGNORECASE),
+    re.compile(r",\s"),
+]
+
+
+def _split_piece(text: str, piece: _Piece) -> list[tuple[_Piece, str]]:
+    """One (piece, event text) per date of a piece that holds several dates.
+
+    Compatible dates in one piece ("Friday, November 13"; "in November, on the
+    23rd") are one event dated by the most specific. Incompatible ones are
+    separated at a dash parenthetical or the strongest boundary between them.
+    """
+    tx = list(piece.timexes)
+    if len(tx) > 1:
+        groups: list[list[Timex]] = []
+        for t in tx:
+            if groups and all(compatible(t.value, o.value) for o in groups[-1]):
+                groups[-1].append(t)
+            else:
+                groups.append([t])
+        tx = [min(g, key=lambda t: (_width(t.value), t.start)) for g in groups]
+    if len(tx) == 1:
+        s, e = _strip_span(text, piece.start, piece.end)
+        return [(_Piece(s, e, (tx[0],)), _tidy(text[s:e]))]
+
+    # Dash or bracket parentheticals holding some (not all) of the dates.
+    marks = [m for m in _PAREN.finditer(text, piece.start, piece.end)]
+    if len(marks) >= 2:
+        a, b = marks[0], marks[1]
+        inner = [t for t in tx if a.end() <= t.start and t.end <= b.start()]
+        outer = [t for t in tx if t not in inner]
+        if inner and outer:
+            head_s, head_e = _strip_span(text, piece.start, a.start())
+            head = text[head_s:head_e]
+            in_s, in_e = _strip_span(text, a.end(), b.start())
+            paren_text = f"{head} – {text[in_s:in_e]}" if head else text[in_s:in_e]
+            out = [(_Piece(piece.start, b.start(), tuple(inner)), _tidy(paren_text))]
+            rest_text = f"{head} {text[b.end():piece.end]}" if head else text[b.end():piece.end]
+            if len(outer) == 1:
+                s, e = _strip_span(text, piece.start, piece.end)
+                out.append((_Piece(s, e, tuple(outer)), _tidy(rest_text)))
+            else:
+                for sub, sub_text in _split_piece(text, _Piece(b.end(), piece.end, tuple(outer))):
+                    if sub.start <= b.end() + 2 and head:
+                        sub_text = f"{head} {sub_text}"
+                    out.append((sub, sub_text))
+            return out
+
+    # Split between consecutive dates at the strongest boundary in the gap.
+    cuts = [piece.start]
+    for left, right in zip(tx, tx[1:], strict=False):
+        at = right.start
+        for pat in _SPLIT_AT:
+            found = list(pat.finditer(text, left.end, right.start))
+            if found:
+                at = found[-1].start()
+                break
+        cuts.append(at)
+    cuts.append(piece.end)
+    out = []
+    for t, s, e in zip(tx, cuts, cuts[1:], strict=False):
+        s, e = _strip_span(text, s, e)
+        out.append((_Piece(s, e, (t,)), _tidy(text[s:e])))
+    return out
+
+
+def _width(value: str) -> int:
+    span = value_span(value)
+    return (span[1] - span[0]).days if span else 1 << 30
+
+
+def _tidy(text: str) -> str:
+    """One-line clause text without a dangling reporting tail."""
+    text = " ".join(text.split())
+    return text.strip(" ,;:—–-")
+
+
+def _drop_tail(text: str, after: int) -> str:
+    """Remove an undated ", X said ..." tail that starts after the date words."""
+    m = _REPORT_TAIL.search(text, after)
+    if m and m.start() > 0:
+        return text[:m.start()]
+    return text
+
+
+def extract_events(
+    article: Article,
+    sentences: Sequence[Sentence],
+    timexes: Sequence[Timex],
+) -> list[Event]:
+    """One Event per dated clause of ``article``.
+
+    Only DATE/TIME values with a calendar span date events; durations, sets and
+    ``*_REF`` values do not. A date right after a reporting verb ("said Friday")
+    gives an announcement event whose text names what was announced; the
+    announced happening keeps its own date, if it has one.
+    """
+    text = article.text
+    sents = list(sentences) or _fallback_sentences(text)
+    cal = _calendar(timexes)
+    events: list[Event] = []
+    ti = 0
+    for sent in sorted(sents, key=lambda s: (s.start, s.end)):
+        dl = _DATELINE.match(text, sent.start, sent.end)
+        if dl:
+            sent = Sentence(dl.end(), sent.end, text[dl.end():sent.end], sent.clauses)
+        while ti < len(cal) and cal[ti].start < sent.start:
+            ti += 1
+        mine = [t for t in cal[ti:] if t.start >= sent.start and t.end <= sent.end]
+        if not mine or is_boilerplate(sent.text):
+            continue
+        reports: dict[int, tuple[int, int]] = {}
+        for t in mine:
+            span = _reporting(text, sent, t)
+            if span is not None:
+                reports[t.start] = span
+        holes = sorted(reports.values())
+        clauses = [(c.start, c.end) for c in sent.clauses] or [(sent.start, sent.end)]
+        happenings = [t for t in mine if t.start not in reports]
+        pieces: list[_Piece] = []
+        for cs, ce in clauses:
+            for ps, pe in _cut((cs, ce), holes):
+                inside = tuple(t for t in happenings if ps <= t.start and t.end <= pe)
+                if inside:
+                    pieces.append(_Piece(ps, pe, inside))
+        claimed = {t.start for p in pieces for t in p.timexes}
+        for t in happenings:  # a timex straddling a clause boundary: use the sentence
+            if t.start not in claimed:
+                pieces.append(_Piece(sent.start, sent.end, (t,)))
+        for piece in pieces:
+            for sub, sub_text in _split_piece(text, piece):
+                t = sub.timexes[0]
+                rel = t.start - sub.start
+                body = _tidy(_drop_tail(sub_text, max(rel, 0))) if rel >= 0 else sub_text
+                if len(body.split()) < 2 or is_boilerplate(body):
+                    continue
+                events.append(_make(article, t, sub.start, sub.end, body, HAPPENING))
+        for t in mine:
+            if t.start not in reports:
+                continue
+            rs, re_ = reports[t.start]
+            content = _reported_content(text, sent, (rs, re_), holes)
+            said = _tidy(text[rs:re_])
+            body = f"{said}: {content}" if content else said
+            if is_boilerplate(body):
+                continue
+            events.append(_make(article, t, rs, re_, body, ANNOUNCEMENT))
+    events.sort(key=lambda e: (e.clause_start, e.expr_start, e.value))
+    return events
+
+
+def _reported_content(
+    text: str, sent: Sentence, span: tuple[int, int], holes: Sequence[tuple[int, int]]
+) -> str:
+    """What a "<subject> said <date>" announced: the statement next to it."""
+    rs, re_ = span
+    before_s, before_e = _strip_span(text, sent.start, rs)
+    before = text[before_s:before_e]
+    if len(before.split()) >= 3:
+        return _shorten(_tidy(before))
+    after = text[re_:sent.end]
+    after = re.sub(r"^[\s,:]*(?:that\s+)?", "", after)
+    for hs, _ in holes:
+        if hs > re_:
+            after = after[: hs - re_]
+            break
+    return _shorten(_tidy(after))
+
+
+def _shorten(text: str, limit: int = 240) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit] + "…"
+
+
+def _make(article: Article, t: Timex, cs: int, ce: int, body: str, kind: str) -> Event:
+    span = value_span(t.value)
+    assert span is not None  # _calendar kept only calendar values
+    first, last, gran = span
+    relative = t.anchor is not None
+    return Event(
+        id=event_id(article.id, cs, ce, t.start, t.end, t.value),
+        article=article.id,
+        value=t.value,
+        granularity=gran,
+        start=first.isoformat(),
+        end=last.isoformat(),
+        text=body,
+        expression=t.text,
+        expr_start=t.start,
+        expr_end=t.end,
+        clause_start=cs,
+        clause_end=ce,
+        keywords=keywords_of(body, drop=t.text),
+        rule=t.rule,
+        cue=t.cue,
+        anchor=t.anchor,
+        relative=relative,
+        kind=kind,
+    )
