@@ -11,7 +11,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -80,7 +80,7 @@ def main_options(
 
 
 DbOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--db", help=f"Database file (default ./newsline.db, or ${DB_ENV})."),
 ]
 
@@ -98,26 +98,26 @@ def _open(db: str | None, *, readonly: bool):  # noqa: ANN202 - returns Store
 @app.command()
 def ingest(
     paths: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Argument(help="Files or folders (searched recursively); '-' reads stdin."),
     ] = None,
     files_from: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--files-from", help="Read the paths to ingest from FILE ('-': stdin)."),
     ] = None,
     jsonl: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--jsonl", help="Articles as JSON lines {text, published?, outlet?, ...}."),
     ] = None,
     published: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input."),
     ] = None,
     source: Annotated[
-        Optional[str], typer.Option("--source", help="Outlet name for every input.")
+        str | None, typer.Option("--source", help="Outlet name for every input.")
     ] = None,
     glob: Annotated[
-        Optional[str], typer.Option("--glob", help="Only files in folders matching this glob.")
+        str | None, typer.Option("--glob", help="Only files in folders matching this glob.")
     ] = None,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Skip files larger than this.")
@@ -214,7 +214,9 @@ def _check_iso_day(value: str, name: str) -> None:
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2015-11-13", param_hint=name)
+        raise typer.BadParameter(
+            f"{value!r} is not a date like 2015-11-13", param_hint=name
+        ) from None
 
 
 # -- timeline -------------------------------------------------------------------------
@@ -277,43 +279,43 @@ def _emit(text: str, out: str | None) -> None:
 @app.command()
 def timeline(
     fmt: Annotated[
-        Optional[Fmt],
+        Fmt | None,
         typer.Option("--format", "-f", help="Output format (default: table in a terminal, "
                      "jsonl in a pipe, or from -o's extension)."),
     ] = None,
     output: Annotated[
-        Optional[str], typer.Option("--output", "-o", help="Write to FILE atomically.")
+        str | None, typer.Option("--output", "-o", help="Write to FILE atomically.")
     ] = None,
     since: Annotated[
-        Optional[str], typer.Option("--since", help="Entries from this date (2015-11-01, 2015-11).")
+        str | None, typer.Option("--since", help="Entries from this date (2015-11-01, 2015-11).")
     ] = None,
     until: Annotated[
-        Optional[str], typer.Option("--until", help="Entries up to this date (inclusive).")
+        str | None, typer.Option("--until", help="Entries up to this date (inclusive).")
     ] = None,
     source: Annotated[
-        Optional[str], typer.Option("--source", help="Only entries citing this outlet or file.")
+        str | None, typer.Option("--source", help="Only entries citing this outlet or file.")
     ] = None,
     grep: Annotated[
-        Optional[str], typer.Option("--grep", help="Case-insensitive text in title or clauses.")
+        str | None, typer.Option("--grep", help="Case-insensitive text in title or clauses.")
     ] = None,
     min_sources: Annotated[
         int, typer.Option("--min-sources", min=1, help="Entries cited by at least N articles.")
     ] = 1,
     granularity: Annotated[
-        Optional[Gran],
+        Gran | None,
         typer.Option("--granularity", help="Collapse dates to day, month or year."),
     ] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most N entries.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N entries.")] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     no_merge: Annotated[
         bool, typer.Option("--no-merge", help="Show raw events, one per source clause.")
     ] = False,
     similarity: Annotated[
-        Optional[float],
+        float | None,
         typer.Option("--similarity", min=0.0, max=1.0, help="Merge threshold (0-1)."),
     ] = None,
     window: Annotated[
-        Optional[int], typer.Option("--window", min=0, help="Days of slack for relative dates.")
+        int | None, typer.Option("--window", min=0, help="Days of slack for relative dates.")
     ] = None,
     db: DbOpt = None,
 ) -> None:
@@ -344,7 +346,8 @@ def timeline(
         else:
             entries = store.entries(since=lo, until=hi, min_sources=min_sources, reverse=reverse)
         entries = filter_entries(
-            entries, source=source, grep=grep, granularity=granularity.value if granularity else None,
+            entries, source=source, grep=grep,
+            granularity=granularity.value if granularity else None,
             limit=limit, keep_order=True,
         )
     except NewslineError as e:
@@ -365,7 +368,7 @@ class ListFmt(str, Enum):
 
 @app.command()
 def sources(
-    fmt: Annotated[Optional[ListFmt], typer.Option("--format", "-f", help="Output format.")] = None,
+    fmt: Annotated[ListFmt | None, typer.Option("--format", "-f", help="Output format.")] = None,
     db: DbOpt = None,
 ) -> None:
     """List ingested articles with their publication date and how it was found.
@@ -392,14 +395,16 @@ class DatesFmt(str, Enum):
 
 @app.command()
 def dates(
-    path: Annotated[Optional[str], typer.Argument(help="A text file, or '-' for stdin.")] = None,
+    path: Annotated[str | None, typer.Argument(help="A text file, or '-' for stdin.")] = None,
     published: Annotated[
-        Optional[str], typer.Option("--published", help="The anchor date, YYYY-MM-DD.")
+        str | None, typer.Option("--published", help="The anchor date, YYYY-MM-DD.")
     ] = None,
-    fmt: Annotated[Optional[DatesFmt], typer.Option("--format", "-f")] = None,
+    fmt: Annotated[DatesFmt | None, typer.Option("--format", "-f")] = None,
     batch: Annotated[
         bool,
-        typer.Option("--batch", help='JSON lines {"id","dct","text"} on stdin -> timexes per line.'),
+        typer.Option(
+            "--batch", help='JSON lines {"id","dct","text"} on stdin -> timexes per line.'
+        ),
     ] = False,
 ) -> None:
     """Find and resolve the date expressions of one text (or a batch on stdin).
@@ -453,7 +458,9 @@ def dates(
 @app.command()
 def show(
     article: Annotated[str, typer.Argument(help="Article id (or a prefix of it) or its path.")],
-    raw: Annotated[bool, typer.Option("--raw", help="Also show the removed clutter, marked.")] = False,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Also show the removed clutter, marked.")
+    ] = False,
     db: DbOpt = None,
 ) -> None:
     """Show an article's clean text with its dated expressions highlighted.

@@ -137,7 +137,8 @@ def _check_existing(path: str) -> int:
         )
     if ver > SCHEMA_VERSION:
         raise StoreError(
-            f"{path} was written by a newer newsline (schema {ver}; this one knows {SCHEMA_VERSION})",
+            f"{path} was written by a newer newsline"
+            f" (schema {ver}; this one knows {SCHEMA_VERSION})",
             hint="upgrade newsline",
         )
     return ver

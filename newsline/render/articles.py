@@ -46,7 +46,8 @@ def render_sources(
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if fmt == "json":
-        return json.dumps({"schema_version": 1, "sources": rows}, ensure_ascii=False, indent=2) + "\n"
+        doc = {"schema_version": 1, "sources": rows}
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=SOURCE_KEYS, lineterminator="\r\n")
@@ -57,7 +58,7 @@ def render_sources(
     if not rows:
         return ""
     table = Table("id", "published", "how", "outlet", "events", "title", "path")
-    for a, r in zip(articles, rows):
+    for a, r in zip(articles, rows, strict=True):
         how = r["published_how"] or ""
         evidence = f" ({a.published_evidence})" if how == "cross-source" and color else ""
         table.add_row(
