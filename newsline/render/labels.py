@@ -77,7 +77,7 @@ def date_label(value: str, granularity: Granularity | None = None, start: str | 
     if gran is Granularity.DECADE:
         return f"the {first.year // 10 * 10}s"
     if gran is Granularity.CENTURY:
-        return f"the {_ordinal(last.year // 100)} century"
+        return f"the {_ordinal(first.year // 100 + 1)} century"
     return f"{day_label(first)} – {day_label(last)}"
 
 
