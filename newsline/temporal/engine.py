@@ -1,0 +1,1052 @@
+"""Find temporal expressions in a text and resolve them to TimeML values.
+
+``extract`` scans the text once with the master pattern; each match is handed
+to the resolver of its rule, which returns a value (or rejects the match as a
+false positive). A small state follows the narrative: the last date mentioned
+(for "the next day", "a year earlier") and the last quarter (for the
+"year-ago quarter" of earnings reports).
+
+With no anchor, expressions that need one keep an unresolved TimeML value
+with X placeholders ("XXXX-WXX-1" for "Monday", "XXXX-XX-XX" for "yesterday",
+"XXXX-11-23" for "November 23"); absolute ones ("Nov. 23, 2015") resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsline.models import Granularity, Timex, TimexType
+from newsline.temporal import lexicon as lx
+from newsline.temporal import patterns as pt
+from newsline.temporal import resolve as rs
+from newsline.temporal.timex import granularity_of
+
+_PREPS_FOR_AMBIGUOUS_MONTH = frozenset({
+    "in", "since", "until", "till", "by", "of", "from", "through", "to", "before", "after",
+    "during", "early", "late", "mid", "last", "next", "this", "and", "or", "between",
+    "each", "every", "on", "until", "throughout", "for",
+})
+_NOT_WEEKDAY_AFTER = re.compile(
+    r"\s+(?:" + "|".join(w.capitalize() for w in lx.WEEKDAY_NAME_FOLLOWERS if " " not in w)
+    + r")\b"
+)
+_ADJ_DURATION_NOUNS = re.compile(
+    r"\s+(?:news|service|clock|hotline|coverage|access|operation|channel|cycle|day-care)\b"
+)
+_PREV_WORD = re.compile(r"([A-Za-z']+)\W*$")
+
+
+@dataclass
+class _State:
+    anchor: date | None
+    ref: str | None  # last calendar value mentioned
+    ref_day: date | None  # last day mentioned
+    quarter: tuple[int, int] | None = None  # last quarter mentioned (year, q)
+
+
+@dataclass(frozen=True)
+class _Res:
+    type: TimexType
+    value: str
+    cue: str | None = None
+    anchor: str | None = None
+    start_trim: int = 0
+
+
+def parse_anchor(anchor: date | str | None) -> date | None:
+    """Accept a date, an ISO string (a time part is ignored) or None."""
+    if anchor is None or isinstance(anchor, date):
+        return anchor
+    s = str(anchor).strip()
+    if not s:
+        return None
+    return date.fromisoformat(s[:10])
+
+
+def extract(text: str, anchor: date | str | None) -> list[Timex]:
+    """Every temporal expression of ``text``, sorted by start, non-overlapping.
+
+    ``anchor`` is the publication date that relative expressions are resolved
+    against; see the module docstring for what happens without one.
+    """
+    a = parse_anchor(anchor)
+    st = _State(anchor=a, ref=a.isoformat() if a else None, ref_day=a)
+    out: list[Timex] = []
+    for m in pt.MASTER.finditer(text):
+        rule = m.lastgroup
+        if rule is None or rule == "skip":
+            continue
+        res = _HANDLERS[rule](m, text, st)
+        if res is None:
+            continue
+        s, e = m.start() + res.start_trim, m.end()
+        value = res.value
+        gran = granularity_of(value) if res.type in (TimexType.DATE, TimexType.TIME) else None
+        if res.type is TimexType.TIME and value[:10].count("-") == 2 and "T" in value:
+            gran = Granularity.DAY
+        out.append(Timex(start=s, end=e, text=text[s:e], type=res.type, value=value,
+                         granularity=gran, rule=rule, cue=res.cue,
+                         anchor=res.anchor if res.anchor is not None else st.ref))
+        _remember(st, value)
+    return out
+
+
+def _remember(st: _State, value: str) -> None:
+    span = granularity_of(value)
+    if span is None:
+        return
+    st.ref = value
+    if span is Granularity.DAY:
+        st.ref_day = date.fromisoformat(value[:10])
+    q = re.match(r"^(\d{4})-Q([1-4])$", value)
+    if q:
+        st.quarter = (int(q[1]), int(q[2]))
+
+
+def extract_batch_line(obj: dict[str, object]) -> dict[str, object]:
+    """One line of ``newsline dates --batch``: {"id","dct","text"} -> {"id","timexes"}."""
+    text = obj.get("text")
+    text = text if isinstance(text, str) else ""
+    dct = obj.get("dct")
+    timexes = extract(text, dct if isinstance(dct, str) and dct else None)
+    return {
+        "id": obj.get("id"),
+        "timexes": [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type.value,
+             "value": t.value, "granularity": t.granularity.value if t.granularity else None,
+             "rule": t.rule, "cue": t.cue}
+            for t in timexes
+        ],
+    }
+
+
+# ---------------------------------------------------------------- helpers
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
+
+
+def _low(m: re.Match[str]) -> str:
+    return " ".join(m.group(0).lower().split())
+
+
+def _month_of(s: str) -> int | None:
+    mm = pt.MONTH_RE.search(s)
+    if not mm:
+        return None
+    return lx.MONTHS.get(mm.group(0).rstrip(".").lower())
+
+
+def _weekday_of(s: str) -> int | None:
+    mm = pt.WEEKDAY_RE.search(s)
+    if not mm:
+        return None
+    return lx.WEEKDAYS.get(mm.group(0).rstrip(".").lower())
+
+
+def _year_of(s: str) -> int | None:
+    ym = pt.YEAR4_RE.search(s)
+    if ym:
+        return int(ym.group(1))
+    sm = pt.SPELLED_YEAR_RE.search(s)
+    if sm:
+        return _spelled_year(sm.group(0))
+    return None
+
+
+def _spelled_year(s: str) -> int | None:
+    words = re.split(r"[\s-]+", s.lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + int(sum(lx.NUMBERS.get(w, 0) for w in rest))
+    if words[0] == "nineteen":
+        rest = [w for w in words[1:] if w != "and"]
+        if rest and rest[0] == "hundred":
+            return 1900 + int(sum(lx.NUMBERS.get(w, 0) for w in rest[1:]))
+        return 1900 + int(sum(lx.NUMBERS.get(w, 0) for w in rest))
+    return None
+
+
+def _number(s: str) -> float | None:
+    """The quantity of a number phrase: digits, words, fractions; None if vague."""
+    s = s.lower().strip()
+    m = re.match(r"^(\d{1,3}(?:,\d{3})?(?:\.\d+)?)(?:\s+(\d)/(\d))?", s)
+    if m:
+        v = float(m.group(1).replace(",", ""))
+        if m.group(2):
+            v += int(m.group(2)) / int(m.group(3))
+        return v
+    words = [w for w in re.split(r"[\s-]+", s) if w]
+    total = 0.0
+    seen = False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        two = " ".join(words[i:i + 2])
+        three = " ".join(words[i:i + 3])
+        if three in lx.NUMBERS:
+            total += lx.NUMBERS[three]
+            i += 3
+        elif two in lx.NUMBERS:
+            total += lx.NUMBERS[two]
+            i += 2
+        elif w in ("hundred",):
+            total = (total or 1) * 100
+            i += 1
+        elif w in lx.NUMBERS:
+            total += lx.NUMBERS[w]
+            i += 1
+        elif w in ("and", "another", "other"):
+            if w != "and":
+                total += 1
+            i += 1
+            continue
+        else:
+            i += 1
+            continue
+        seen = True
+    return total if seen else None
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else (f"{n:.1f}".rstrip("0").rstrip("."))
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    """TimeML duration for ``n`` units (None: unknown number, an X)."""
+    if unit in ("DE", "CE"):
+        mult = 10 if unit == "DE" else 100
+        return "PXY" if n is None else f"P{_fmt_num(n * mult)}Y"
+    if unit == "WE":
+        return "PXWE" if n is None else f"P{_fmt_num(n * 2)}D"
+    q = "X" if n is None else _fmt_num(n)
+    if unit in ("H", "S", "MIN"):
+        if n is not None and n != int(n) and unit == "MIN":
+            return f"PT{int(n)}M{int(round((n - int(n)) * 60))}S"
+        return f"PT{q}{'M' if unit == 'MIN' else unit}"
+    return f"P{q}{unit}"
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w.startswith("minute"):
+        return "MIN"
+    return lx.UNITS.get(w, lx.UNITS.get(w.rstrip("s"), "D"))
+
+
+_UNIT_IN = re.compile(
+    r"(?i)\b(seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|"
+    r"decades?|century|centuries)\b"
+)
+
+
+def _anchor_iso(st: _State) -> str | None:
+    return st.anchor.isoformat() if st.anchor else None
+
+
+def _shift(a: date, unit: str, n: int) -> str:
+    """The value ``n`` units away from day ``a``, at that unit's granularity."""
+    if unit == "D":
+        return rs.day(a + timedelta(days=n))
+    if unit in ("W", "WE"):
+        return rs.week(a + timedelta(weeks=n))
+    if unit == "M":
+        y, m = rs.add_months(a.year, a.month, n)
+        return rs.month(y, m)
+    if unit == "Q":
+        q0 = (a.month - 1) // 3
+        k = a.year * 4 + q0 + n
+        return f"{k // 4:04d}-Q{k % 4 + 1}"
+    if unit == "Y":
+        return f"{a.year + n:04d}"
+    if unit == "DE":
+        return f"{(a.year + 10 * n) // 10:03d}"
+    if unit == "CE":
+        return f"{(a.year + 100 * n) // 100:02d}"
+    return rs.day(a)
+
+
+def _shift_value(value: str, years: int) -> str:
+    """Move a calendar value by whole years, keeping its granularity."""
+    m = re.match(r"^(\d{4})(.*)$", value)
+    if not m:
+        return value
+    rest = m.group(2)
+    if rest.startswith("-02-29"):
+        rest = "-02-28" + rest[6:]
+    return f"{int(m.group(1)) + years:04d}{rest}"
+
+
+# ---------------------------------------------------------------- handlers
+
+def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    cm = pt.CLOCK_RE.match(s)
+    if not cm:
+        return None
+    if cm.group("w"):
+        w = cm.group("w").lower()
+        hh, mi = (24, 0) if w == "midnight" else (12, 0)
+    else:
+        hh = int(cm.group("h"))
+        mi = int(cm.group("m") or 0)
+        ap = (cm.group("ap") or "").lower()
+        if hh > 24 or (ap and hh > 12) or mi > 59:
+            return None
+        if ap == "p" and hh < 12:
+            hh += 12
+        elif ap == "a" and hh == 12:
+            hh = 0
+    rest = s[cm.end():]
+    tail = f"T{hh:02d}:{mi:02d}"
+    base = _day_part(rest, m.end(), text, st)
+    if base is None:
+        return None
+    value, cue = base
+    return _Res(TimexType.TIME, value + tail, cue=cue)
+
+
+def _day_part(rest: str, end: int, text: str, st: _State) -> tuple[str, str | None] | None:
+    """The day a clock time or part of day belongs to (weekday, date, deictic or ref)."""
+    low = rest.lower()
+    mo = _month_of(rest)
+    if mo:
+        dm = pt.DAYNUM_RE.search(rest[pt.MONTH_RE.search(rest).end():])  # type: ignore[union-attr]
+        if not dm:
+            return None
+        d = int(dm.group(1))
+        if st.anchor is None:
+            return f"XXXX-{mo:02d}-{d:02d}", None
+        y = rs.year_for_month_day(st.anchor, mo, d, None)
+        dd = rs.safe_date(y, mo, d)
+        return (rs.day(dd), None) if dd else None
+    wd = _weekday_of(rest)
+    if wd:
+        return _weekday_value(wd, end - len(rest), end, text, st)
+    for word, off in lx.DAY_DEICTICS.items():
+        if word in low:
+            if st.anchor is None:
+                return "XXXX-XX-XX", None
+            return rs.day(st.anchor + timedelta(days=off)), None
+    if st.ref_day is None:
+        return "XXXX-XX-XX", None
+    return rs.day(st.ref_day), None
+
+
+def _weekday_value(wd: int, start: int, end: int, text: str,
+                   st: _State) -> tuple[str, str | None]:
+    if st.anchor is None:
+        return f"XXXX-WXX-{wd}", None
+    tense, cue = rs.tense_cue(text, start, end)
+    if tense == rs.FUTURE:
+        d = rs.weekday_on_or_after(st.anchor, wd)
+    else:
+        d = rs.weekday_on_or_before(st.anchor, wd)
+    return rs.day(d), cue
+
+
+def _h_iso(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    if "-" in s:
+        y, mo, d = int(s[:4]), int(s[5:7]), int(s[8:10])
+        dd = rs.safe_date(y, mo, d)
+        if dd is None:
+            return None
+        if "T" in s:
+            return _Res(TimexType.TIME, s[:16])
+        return _Res(TimexType.DATE, rs.day(dd))
+    a, b, c = s.split("/")
+    y = int(c)
+    if len(c) == 2:
+        y += 1900 if y > 40 else 2000
+    dd = rs.safe_date(y, int(a), int(b))
+    if dd is None:
+        return None
+    return _Res(TimexType.DATE, rs.day(dd))
+
+
+def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    mm = pt.MONTH_RE.search(s)
+    if not mm:
+        return None
+    mo = lx.MONTHS[mm.group(0).rstrip(".").lower()]
+    head = s[:mm.start()]
+    tail = s[mm.end():]
+    wd = _weekday_of(head) if head else None
+    body_head = pt.WEEKDAY_RE.sub("", head, count=1) if wd else head
+    dm = pt.DAYNUM_RE.search(body_head)
+    if dm is not None:
+        year_src = tail
+    else:
+        dm = pt.DAYNUM_RE.search(tail)
+        if dm is None:
+            return None
+        year_src = tail[dm.end():]
+    d = int(dm.group(1))
+    y = _year_of(year_src)
+    cue = None
+    if y is None:
+        if st.anchor is None:
+            return _Res(TimexType.DATE, f"XXXX-{mo:02d}-{d:02d}")
+        if wd:
+            y = rs.year_for_weekday_date(st.anchor, mo, d, wd)
+        else:
+            tense, cue = rs.tense_cue(text, m.start(), m.end())
+            y = rs.year_for_month_day(st.anchor, mo, d, tense)
+    dd = rs.safe_date(y, mo, d)
+    if dd is None:
+        return None
+    return _Res(TimexType.DATE, rs.day(dd), cue=cue)
+
+
+def _h_monthyear(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    mo = _month_of(s)
+    if mo is None:
+        return None
+    y = _year_of(s[pt.MONTH_RE.search(s).end():])  # type: ignore[union-attr]
+    if y is None:
+        low = s.lower()
+        if st.anchor is None:
+            return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
+        y = st.anchor.year + (-1 if "last year" in low else 1 if "next year" in low else 0)
+    return _Res(TimexType.DATE, rs.month(y, mo))
+
+
+_QNUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+         "4th": 4, "final": 4, "last": 4}
+
+
+def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    words = re.split(r"[\s-]+", low)
+    half = words[-1] == "half" or " half " in f" {low} "
+    mods = set(words)
+    ords = [_QNUM[w] for w in words if w in _QNUM]
+    if half and not ords:
+        return None
+    if not ords and not (mods & {"the", "fiscal", "latest", "current", "recent", "comparable",
+                                 "year-ago", "year-earlier", "previous", "prior", "same",
+                                 "corresponding", "earlier", "ago"}):
+        return None
+    if not ords and words[:2] == ["the", "quarter"] and low != "the quarter":
+        pass
+    if st.anchor is None:
+        y_anchor = None
+    else:
+        y_anchor = st.anchor.year
+    y = _year_of(m.group(0))
+    if y is None and y_anchor is not None:
+        y = y_anchor
+        if "last year's" in low or "last year" in low:
+            y -= 1
+        elif "next year's" in low or "next year" in low:
+            y += 1
+    ago = bool(mods & {"year-ago", "year-earlier", "ago", "earlier"})
+    if half:
+        if y is None:
+            return _Res(TimexType.DATE, f"XXXX-H{1 if ords[0] == 1 else 2}")
+        return _Res(TimexType.DATE, f"{y - (1 if ago else 0):04d}-H{1 if ords[0] == 1 else 2}")
+    if ords:
+        q = ords[0]
+    elif "current" in mods and st.anchor is not None:
+        q = (st.anchor.month - 1) // 3 + 1
+    elif st.quarter is not None:
+        y, q = st.quarter
+        if ago:
+            return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}")
+        return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
+    elif st.anchor is not None:
+        k = st.anchor.year * 4 + (st.anchor.month - 1) // 3 - 1
+        y, q = k // 4, k % 4 + 1
+    else:
+        return _Res(TimexType.DATE, "XXXX-QX")
+    if y is None:
+        return _Res(TimexType.DATE, f"XXXX-Q{q}")
+    if ago:
+        y -= 1
+    return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
+
+
+def _h_qcode(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    q = int(s[1])
+    y = _year_of(s)
+    if y is None:
+        if st.anchor is None:
+            return _Res(TimexType.DATE, f"XXXX-Q{q}")
+        y = st.anchor.year
+    return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
+
+
+def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    ref_day = st.ref_day
+    ref = st.ref
+    wd = _weekday_of(m.group(0))
+    if ref_day is None or ref is None:
+        if wd:
+            return _Res(TimexType.DATE, f"XXXX-WXX-{wd}")
+        return _Res(TimexType.DATE, "XXXX-XX-XX")
+    if wd:
+        if "previous" in low or "prior" in low:
+            d = rs.weekday_on_or_before(ref_day - timedelta(days=1), wd)
+        else:
+            d = rs.weekday_on_or_after(ref_day + timedelta(days=1), wd)
+        return _Res(TimexType.DATE, rs.day(d), anchor=rs.day(ref_day))
+    n = 0
+    if any(k in low for k in ("next", "following", "after", "later")):
+        n = 1
+    if any(k in low for k in ("previous", "before", "prior", "earlier")):
+        n = -1
+    if "earlier that" in low or "later that" in low:
+        n = 0
+    if "yesterday" in low and st.anchor:
+        return _Res(TimexType.DATE, rs.day(st.anchor - timedelta(days=2)))
+    if "tomorrow" in low and st.anchor:
+        return _Res(TimexType.DATE, rs.day(st.anchor + timedelta(days=2)))
+    ref_year = int(ref[:4]) if ref[:4].isdigit() else ref_day.year
+    if low.endswith("year"):
+        return _Res(TimexType.DATE, f"{ref_year + n:04d}", anchor=ref)
+    if low.endswith("month"):
+        base = ref if re.match(r"^\d{4}-\d{2}", ref) else rs.day(ref_day)
+        y, mo = rs.add_months(int(base[:4]), int(base[5:7]), n)
+        return _Res(TimexType.DATE, rs.month(y, mo), anchor=ref)
+    if low.endswith("week"):
+        return _Res(TimexType.DATE, rs.week(ref_day + timedelta(weeks=n)), anchor=rs.day(ref_day))
+    if low.endswith("morning"):
+        return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
+    return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
+
+
+_REL_DIR = {"this": 0, "next": 1, "last": -1, "past": -1, "coming": 1, "previous": -1,
+            "the past": -1, "the last": -1, "the next": 1, "the coming": 1,
+            "this past": -1, "the previous": -1}
+
+
+def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    low = re.sub(r"^(?:early|late|mid|middle|earlier|later|the end of|the beginning of|"
+                 r"the start of|the middle of|end of|start of|beginning of|the early|the late|"
+                 r"the mid|sometime|around)[\s-]+", "", low)
+    dm = re.match(r"^(this past|the past|the last|the next|the coming|the previous|this|next|"
+                  r"last|past|coming|previous)\s+(.*)$", low)
+    if not dm:
+        return None
+    det, head = dm.group(1), dm.group(2)
+    n = _REL_DIR[det]
+    part = None
+    pm = re.search(r"\s+(morning|afternoon|evening|night)$", head)
+    if pm:
+        part = pm.group(1)
+        head = head[:pm.start()]
+    a = st.anchor
+    if head in ("decade",) and det in ("the past", "past"):
+        return _Res(TimexType.DURATION, "P10Y")
+    if a is None:
+        return _Res(TimexType.DATE, _unresolved_rel(head))
+    wd = lx.WEEKDAYS.get(head)
+    if wd:
+        if det in ("last", "this past", "past", "the past", "the last", "previous",
+                   "the previous"):
+            d = rs.weekday_on_or_before(a - timedelta(days=1), wd)
+            cue = det
+        elif det in ("next", "coming", "the next", "the coming"):
+            d = rs.weekday_on_or_after(a + timedelta(days=1), wd)
+            cue = det
+        else:
+            tense, cue = rs.tense_cue(text, m.start(), m.end())
+            d = (rs.weekday_on_or_after(a, wd) if tense == rs.FUTURE
+                 else rs.weekday_on_or_before(a, wd))
+        v = rs.day(d)
+        if part:
+            return _Res(TimexType.TIME, v + "T" + lx.PARTS_OF_DAY[part], cue=cue)
+        return _Res(TimexType.DATE, v, cue=cue)
+    mo = lx.MONTHS.get(head)
+    if mo:
+        if n == 0:
+            return _Res(TimexType.DATE, rs.month(a.year, mo))
+        if n < 0:
+            y = a.year if mo < a.month else a.year - 1
+        else:
+            y = a.year if mo > a.month else a.year + 1
+        return _Res(TimexType.DATE, rs.month(y, mo))
+    season = lx.SEASONS.get(head)
+    if season:
+        return _Res(TimexType.DATE, _season_value(a, season, n))
+    unit = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+            "fiscal year": "Y", "school year": "Y", "weekend": "WE"}.get(head)
+    if unit is None:
+        return None
+    if unit == "WE":
+        base = a + timedelta(weeks=n)
+        return _Res(TimexType.DATE, rs.week(base) + "-WE")
+    return _Res(TimexType.DATE, _shift(a, unit, n))
+
+
+def _unresolved_rel(head: str) -> str:
+    wd = lx.WEEKDAYS.get(head)
+    if wd:
+        return f"XXXX-WXX-{wd}"
+    mo = lx.MONTHS.get(head)
+    if mo:
+        return f"XXXX-{mo:02d}"
+    if head in lx.SEASONS:
+        return f"XXXX-{lx.SEASONS[head]}"
+    return {"week": "XXXX-WXX", "month": "XXXX-XX", "weekend": "XXXX-WXX-WE"}.get(head, "XXXX")
+
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_value(a: date, code: str, n: int) -> str:
+    """This/last/next season relative to the anchor, at season granularity."""
+    start = _SEASON_MONTH[code]
+    if n == 0:
+        return f"{a.year:04d}-{code}"
+    cur = (a.year, start)
+    if n < 0:
+        # latest occurrence that has started and is not the current one
+        y = a.year if (a.month > start + 2 or (start == 12 and False)) else a.year - 1
+        if code == "WI":
+            y = a.year - 1 if a.month >= 3 else a.year - 2
+        return f"{y:04d}-{code}"
+    y = a.year if a.month < start else a.year + 1
+    del cur
+    return f"{y:04d}-{code}"
+
+
+def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    um = _UNIT_IN.search(low)
+    if um is None:
+        return None
+    unit = _unit(um.group(1))
+    qty_text = low[:um.start()]
+    qty_text = re.sub(r"^(?:about|around|approximately|nearly|almost|roughly|some|more than|"
+                      r"less than|fewer than|at least|at most|up to|over|no more than|"
+                      r"no less than|just over|just under|barely|well over|only|just|under)\s+",
+                      "", qty_text)
+    vague = bool(re.match(r"^(?:a few|few|several|many|some|a number of)\b", qty_text)) or (
+        not qty_text.strip())
+    n = None if vague else _number(qty_text)
+    if n is not None and re.search(r"\d\s*(?:to|or|-)\s*\d|\b(?:to|or)\b", qty_text):
+        n = None
+    direction = -1 if re.search(r"\b(?:ago|earlier|before)\b", low) else 1
+    relative_to_ref = bool(re.search(r"\b(?:earlier|later|before that|after that)\b", low))
+    if unit in ("H", "MIN", "S"):
+        if relative_to_ref:
+            return _Res(TimexType.DURATION, _duration_value(n, unit))
+        if st.anchor is None:
+            return _Res(TimexType.DATE, "XXXX-XX-XX")
+        return _Res(TimexType.DATE, rs.day(st.anchor))
+    if n is None:
+        return _Res(TimexType.DATE, "PAST_REF" if direction < 0 else "FUTURE_REF")
+    k = int(round(n)) * direction
+    if relative_to_ref:
+        if unit == "Y" and int(n) == 1 and st.quarter is not None:
+            y, q = st.quarter
+            return _Res(TimexType.DATE, f"{y + k:04d}-Q{q}", anchor=f"{y:04d}-Q{q}")
+        if st.ref is None:
+            return _Res(TimexType.DATE, "XXXX-XX-XX")
+        if unit == "Y" and st.ref[:4].isdigit():
+            return _Res(TimexType.DATE, _shift_value(st.ref, k), anchor=st.ref)
+        base = st.ref_day
+        if base is None:
+            return None
+        return _Res(TimexType.DATE, _shift(base, unit, k), anchor=rs.day(base))
+    if st.anchor is None:
+        return _Res(TimexType.DATE, "XXXX-XX-XX")
+    if unit == "Y" and int(n) == 1 and st.quarter is not None and k == -1:
+        y, q = st.quarter
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", anchor=f"{y:04d}-Q{q}")
+    if unit == "DE":
+        return _Res(TimexType.DATE, f"{st.anchor.year + 10 * k:04d}")
+    if unit == "CE":
+        return _Res(TimexType.DATE, f"{st.anchor.year + 100 * k:04d}")
+    return _Res(TimexType.DATE, _shift(st.anchor, unit, k), anchor=_anchor_iso(st))
+
+
+def _h_yearago(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    om = re.search(r"(first|second|third|fourth)\s+quarter", low)
+    if om and st.anchor is not None:
+        q = _QNUM[om.group(1)]
+        y = (st.quarter[0] if st.quarter else st.anchor.year) - 1
+        return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
+    if st.quarter is not None:
+        y, q = st.quarter
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}")
+    if st.anchor is None:
+        return _Res(TimexType.DATE, "XXXX")
+    if low.endswith("month"):
+        y, mo = rs.add_months(st.anchor.year, st.anchor.month, -12)
+        return _Res(TimexType.DATE, rs.month(y, mo))
+    return _Res(TimexType.DATE, f"{st.anchor.year - 1:04d}")
+
+
+def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    low = _low(m)
+    if _ADJ_DURATION_NOUNS.match(text, m.end()):
+        return None
+    um = None
+    for um in _UNIT_IN.finditer(low):
+        pass
+    if um is None:
+        return None
+    unit = _unit(um.group(1))
+    qty = low[:um.start()]
+    trim = 0
+    # "nearly five-year conflict": an adjective keeps its modifier outside the extent
+    if "-" in s and re.search(r"-\s*" + re.escape(um.group(1)), low) and not re.search(
+            r"\b(?:the|past|last|next|first)\b", qty):
+        nm = re.search(r"[\w.]+(?:[\s-]+[\w/.]+)*-\s*" + re.escape(um.group(1)), low)
+        adj = re.search(r"(\S+)-" + re.escape(um.group(1)), low)
+        if adj and nm:
+            trim = adj.start(1)
+            qty = adj.group(1)
+    qty = re.sub(r"\b(?:the|past|last|next|first|final|coming|previous|following|remaining|"
+                 r"entire|full|this|more|full|straight|consecutive|long|about|around|"
+                 r"approximately|nearly|almost|roughly|more than|less than|fewer than|"
+                 r"at least|at most|up to|over|no more than|no less than|just|well|only|"
+                 r"under|barely|additional)\b", " ", qty).strip()
+    vague = bool(re.match(r"^(?:a few|few|several|many|some|a number of)\b", qty))
+    ranged = bool(re.search(r"\d\s*(?:to|or|-)\s*\d|\b(?:to|or)\b", qty))
+    n = None if (vague or ranged) else _number(qty)
+    if n is None and not (vague or ranged):
+        if not qty or qty in ("a", "an", "the", "another"):
+            n = 1.0
+        else:
+            return None
+    if n is not None and n > 10000:
+        return None
+    if n is not None and n == 0:
+        return None
+    # "the first nine months" of a fiscal year, "two and a half", "5 1/2"
+    if "and a half" in low and n is not None:
+        n += 0.5
+    return _Res(TimexType.DURATION, _duration_value(n, unit), start_trim=trim)
+
+
+def _h_durvague(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    um = _UNIT_IN.search(low)
+    if um is None:
+        return None
+    unit = _unit(um.group(1))
+    if low in ("years", "decades", "months", "weeks"):
+        prev = _prev_word(text, m.start())
+        if prev not in ("for", "in", "over", "within", "took", "lasted", "spent", "after"):
+            return None
+    if "recent" in low and unit in ("Y",) and low.startswith("recent"):
+        return _Res(TimexType.DATE, "PAST_REF")
+    if low.startswith("coming") or low.startswith("the coming") or low.startswith("next") or \
+            low.startswith("the next"):
+        return _Res(TimexType.DURATION, _duration_value(None, unit))
+    return _Res(TimexType.DURATION, _duration_value(None, unit))
+
+
+def _h_deictic(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    part = None
+    pm = re.search(r"\b(morning|afternoon|evening|night)$", low)
+    if pm:
+        part = lx.PARTS_OF_DAY[pm.group(1)]
+    off = 0
+    if "day before yesterday" in low:
+        off = -2
+    elif "day after tomorrow" in low:
+        off = 2
+    else:
+        for w, o in lx.DAY_DEICTICS.items():
+            if w in low:
+                off = o
+                break
+        else:
+            if "that" in low:
+                if st.ref_day is None:
+                    return _Res(TimexType.TIME, "XXXX-XX-XXT" + (part or "DT"))
+                v = rs.day(st.ref_day)
+                return _Res(TimexType.TIME, v + "T" + (part or "DT"), anchor=v)
+    if st.anchor is None:
+        v = "XXXX-XX-XX"
+    else:
+        if low == "today" and _generic_today(text, m):
+            return _Res(TimexType.DATE, "PRESENT_REF")
+        v = rs.day(st.anchor + timedelta(days=off))
+    if part:
+        return _Res(TimexType.TIME, v + "T" + part)
+    return _Res(TimexType.DATE, v)
+
+
+_GENERIC_AFTER = re.compile(r"\s+(?:more|fewer|less|most|many|there\s+(?:is|are)|we|it's|"
+                            r"people|the\s+world)\b", re.I)
+
+
+def _generic_today(text: str, m: re.Match[str]) -> bool:
+    """'Today more people ...': today as 'nowadays', a PRESENT_REF."""
+    if not m.group(0)[0].isupper():
+        return False
+    return bool(_GENERIC_AFTER.match(text, m.end()))
+
+
+def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    if _NOT_WEEKDAY_AFTER.match(text, m.end()):
+        return None
+    wd = _weekday_of(s)
+    if wd is None:
+        return None
+    pm = pt.PART_RE.search(s)
+    if st.anchor is None:
+        v, cue = f"XXXX-WXX-{wd}", None
+    else:
+        v, cue = _weekday_value(wd, m.start(), m.end(), text, st)
+    if pm:
+        part = pm.group(0).lower()
+        if s.lower().endswith("s"):
+            return _Res(TimexType.SET, f"XXXX-WXX-{wd}T" + lx.PARTS_OF_DAY[part])
+        return _Res(TimexType.TIME, v + "T" + lx.PARTS_OF_DAY[part], cue=cue)
+    return _Res(TimexType.DATE, v, cue=cue)
+
+
+def _h_decade(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    dm = re.search(r"(1[0-9]|20|')?(\d)0(?:'s|s)$", low)
+    if dm is None:
+        return None
+    cent = dm.group(1)
+    if cent is None:
+        return None
+    if cent == "'":
+        base = st.anchor.year // 100 if st.anchor else 19
+        if st.anchor and int(dm.group(2)) * 10 > st.anchor.year % 100:
+            base -= 1
+        cent = str(base)
+    return _Res(TimexType.DATE, f"{cent}{dm.group(2)}")
+
+
+def _h_century(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    om = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+    if om:
+        n = int(om.group(1))
+    else:
+        n = 0
+        for w, k in lx.ORDINALS.items():
+            if not w[0].isdigit() and re.search(r"\b" + w + r"\b", low) and w not in (
+                    "last", "final"):
+                n = max(n, k)
+        if "twenty-first" in low:
+            n = 21
+        if n == 0:
+            if st.anchor is None:
+                return _Res(TimexType.DATE, "XX")
+            c = st.anchor.year // 100
+            if re.search(r"\b(?:last|past)\b", low):
+                c -= 1
+            elif "next" in low:
+                c += 1
+            return _Res(TimexType.DATE, f"{c:02d}")
+    return _Res(TimexType.DATE, f"{n - 1:02d}")
+
+
+def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    sm = pt.SEASON_RE.search(m.group(0))
+    if sm is None:
+        return None
+    code = lx.SEASONS[sm.group(0).lower()]
+    y = _year_of(m.group(0)[sm.end():])
+    if y is not None:
+        return _Res(TimexType.DATE, f"{y:04d}-{code}")
+    if st.anchor is None:
+        return _Res(TimexType.DATE, f"XXXX-{code}")
+    n = 0
+    if re.search(r"\b(?:last|this past)\b", low):
+        n = -1
+    elif "next" in low:
+        n = 1
+    elif low.startswith("the ") or " the " in low:
+        tense, _cue = rs.tense_cue(text, m.start(), m.end())
+        return _Res(TimexType.DATE, f"{st.anchor.year:04d}-{code}", cue=_cue)
+    return _Res(TimexType.DATE, _season_value(st.anchor, code, n))
+
+
+def _h_holiday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    if st.anchor is None:
+        return None
+    tense, cue = rs.tense_cue(text, m.start(), m.end())
+    if low.startswith("thanksgiving"):
+        y = st.anchor.year
+        d = rs.nth_weekday(y, 11, 4, 4)
+        if tense == rs.PAST and d > st.anchor:
+            d = rs.nth_weekday(y - 1, 11, 4, 4)
+        return _Res(TimexType.DATE, rs.day(d), cue=cue)
+    key = low
+    if key not in lx.HOLIDAYS:
+        return None
+    mo, dd = lx.HOLIDAYS[key]
+    y = rs.year_for_month_day(st.anchor, mo, dd, tense)
+    return _Res(TimexType.DATE, rs.day(date(y, mo, dd)), cue=cue)
+
+
+def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    low = s.lower()
+    y = _year_of(s)
+    if y is None:
+        return None
+    if pt.YEAR4_RE.search(s) and not re.search(r"[a-z]", low.split(str(y))[0]):
+        # a bare four-digit number: reject counts ("2000 troops") and addresses
+        nxt = text[m.end():m.end() + 20]
+        if re.match(r"\s+(?:people|troops|soldiers|men|women|workers|jobs|shares|members|"
+                    r"cars|units|employees|feet|meters|metres|miles|tons|points|votes|"
+                    r"residents|students|police|acres|pounds|barrels|copies|homes|times|"
+                    r"[a-z]+ (?:people|troops))\b", nxt):
+            return None
+        prev = text[max(0, m.start() - 12):m.start()]
+        if re.search(r"(?:No\.|Room|Suite|Flight|flight|Route|route|about|some|nearly|"
+                     r"\$|#)\s*$", prev):
+            return None
+        if st.anchor is not None and y > st.anchor.year + 60:
+            return None
+    for name, code in lx.SEASONS.items():
+        if re.search(r"\b" + name + r"\b", low):
+            return _Res(TimexType.DATE, f"{y:04d}-{code}")
+    if "first half" in low:
+        return _Res(TimexType.DATE, f"{y:04d}-H1")
+    if "second half" in low:
+        return _Res(TimexType.DATE, f"{y:04d}-H2")
+    return _Res(TimexType.DATE, f"{y:04d}")
+
+
+def _h_yearend(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    if st.anchor is None:
+        return _Res(TimexType.DATE, "XXXX")
+    y = st.anchor.year + (-1 if "last year" in low else 1 if "next year" in low else 0)
+    if "month" in low:
+        return _Res(TimexType.DATE, rs.month(st.anchor.year, st.anchor.month))
+    if "week" in low:
+        return _Res(TimexType.DATE, rs.week(st.anchor))
+    if "quarter" in low:
+        q = st.quarter or (st.anchor.year, (st.anchor.month - 1) // 3 + 1)
+        return _Res(TimexType.DATE, f"{q[0]:04d}-Q{q[1]}")
+    if "century" in low:
+        return _Res(TimexType.DATE, f"{st.anchor.year // 100:02d}")
+    if "decade" in low:
+        return _Res(TimexType.DATE, f"{st.anchor.year // 10:03d}")
+    return _Res(TimexType.DATE, f"{y:04d}")
+
+
+_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
+              "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV",
+              "night": "XXXX-XX-XXTNI", "afternoon": "XXXX-XX-XXTAF",
+              "weekend": "XXXX-WXX-WE", "summer": "XXXX-SU", "winter": "XXXX-WI",
+              "spring": "XXXX-SP", "fall": "XXXX-FA"}
+
+
+def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    if low in lx.FREQUENCIES:
+        return _Res(TimexType.SET, lx.FREQUENCIES[low])
+    last = low.split()[-1]
+    wd = lx.WEEKDAYS.get(last)
+    if wd:
+        return _Res(TimexType.SET, f"XXXX-WXX-{wd}")
+    mo = lx.MONTHS.get(last)
+    if mo:
+        return _Res(TimexType.SET, f"XXXX-{mo:02d}")
+    v = _SET_UNITS.get(last)
+    if v is None:
+        return None
+    if "other" in low and v.startswith("P1"):
+        v = "P2" + v[2:]
+    return _Res(TimexType.SET, v)
+
+
+def _h_ref(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    v = lx.REFERENCES.get(low)
+    if low == "now":
+        v = "PRESENT_REF"
+    if v is None:
+        return None
+    if low == "soon":
+        prev = _prev_word(text, m.start())
+        if prev in ("as", "how", "too"):
+            return None
+        if re.match(r"\s+(?:after|as|thereafter)\b", text[m.end():m.end() + 12]):
+            return None
+    if low == "now" and re.match(r"\s*-", text[m.end():m.end() + 3]):
+        return None
+    return _Res(TimexType.DATE, v)
+
+
+def _h_partday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    if low == "midday":
+        base = st.ref_day
+        return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "T12:00")
+    part = lx.PARTS_OF_DAY.get(low.split()[-1])
+    if part is None:
+        return None
+    base = st.ref_day
+    if low == "overnight":
+        return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "TNI")
+    return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "T" + part)
+
+
+def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    mm = pt.MONTH_RE.search(s)
+    if mm is None:
+        return None
+    name = mm.group(0).rstrip(".").lower()
+    mo = lx.MONTHS[name]
+    if name in lx.AMBIGUOUS_MONTHS and mm.start() == 0:
+        prev = _prev_word(text, m.start())
+        if prev not in _PREPS_FOR_AMBIGUOUS_MONTH:
+            return None
+    if st.anchor is None:
+        return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
+    tense, cue = rs.tense_cue(text, m.start(), m.end())
+    y = rs.year_for_month_day(st.anchor, mo, 15 if mo != st.anchor.month else st.anchor.day,
+                              tense)
+    return _Res(TimexType.DATE, rs.month(y, mo), cue=cue)
+
+
+def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    head = low.split()[-1]
+    a = st.anchor
+    if head == "year":
+        if "full" in low or "fiscal" in low and _prev_word(text, m.start()) in ("for", "in"):
+            return _Res(TimexType.DATE, f"{a.year:04d}" if a else "XXXX")
+        return _Res(TimexType.DURATION, "P1Y")
+    if head == "week":
+        return _Res(TimexType.DATE, rs.week(a) if a else "XXXX-WXX")
+    if head == "month":
+        return _Res(TimexType.DATE, rs.month(a.year, a.month) if a else "XXXX-XX")
+    if head == "day":
+        if st.ref_day is None:
+            return _Res(TimexType.DATE, "XXXX-XX-XX")
+        return _Res(TimexType.DATE, rs.day(st.ref_day))
+    return None
+
+
+_HANDLERS = {
+    "time": _h_time, "iso": _h_iso, "full": _h_full, "monthyear": _h_monthyear,
+    "quarter": _h_quarter, "qcode": _h_qcode, "narr": _h_narr, "rel": _h_rel, "ago": _h_ago,
+    "yearago": _h_yearago, "dur": _h_dur, "durvague": _h_durvague, "deictic": _h_deictic,
+    "weekday": _h_weekday, "decade": _h_decade, "century": _h_century, "season": _h_season,
+    "holiday": _h_holiday, "year": _h_year, "yearend": _h_yearend, "set": _h_set,
+    "ref": _h_ref, "partday": _h_partday, "month": _h_month, "yearword": _h_yearword,
+}

@@ -1,0 +1,187 @@
+"""The vocabulary of English date expressions, as data.
+
+The matcher (patterns.py) builds its regular expressions from these tables and
+the resolver looks words up here, so adding a word or an abbreviation is a data
+change, not a new regex. Keys are lowercase; values are what the word means on
+the calendar.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+# Months that are also ordinary English words: alone they need a preposition.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"may", "march"})
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 1, "mon": 1,
+    "tuesday": 2, "tue": 2, "tues": 2,
+    "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4,
+    "friday": 5, "fri": 5,
+    "saturday": 6,
+    "sunday": 7,
+}
+# "Sat" and "Sun" are left out on purpose: names, "the Sun" newspaper.
+
+# Capitalised words after a weekday that make it part of a name, not a date.
+WEEKDAY_NAME_FOLLOWERS: frozenset[str] = frozenset({
+    "times", "telegraph", "mirror", "express", "herald", "post", "mail", "observer",
+    "independent", "tribune", "journal", "edition", "magazine", "school", "service",
+    "night live", "bloody",
+})
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+    "overnight": "NI",
+}
+
+UNITS: dict[str, str] = {
+    "second": "S", "seconds": "S", "minute": "M", "minutes": "M",
+    "hour": "H", "hours": "H", "day": "D", "days": "D",
+    "week": "W", "weeks": "W", "weekend": "WE", "weekends": "WE",
+    "month": "M", "months": "M", "quarter": "Q", "quarters": "Q",
+    "year": "Y", "years": "Y", "decade": "DE", "decades": "DE",
+    "century": "CE", "centuries": "CE",
+}
+TIME_UNITS: frozenset[str] = frozenset({"S", "M_", "H"})  # units that take the "PT" prefix
+
+NUMBERS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "one hundred": 100, "a half": 0.5, "half a": 0.5, "half an": 0.5,
+    "a couple of": 2, "a couple": 2, "couple of": 2,
+}
+TENS: frozenset[str] = frozenset({
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+})
+
+# Quantities with no number: the value keeps an X ("PXY").
+VAGUE_NUMBERS: frozenset[str] = frozenset({
+    "a few", "few", "several", "many", "some", "a number of", "the", "a couple of years",
+})
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4, "final": 4,
+}
+
+# Words before a year-less "quarter" that name the quarter being reported.
+QUARTER_REFERENCES: frozenset[str] = frozenset({"latest", "current", "recent", "most recent"})
+
+# Modifiers that sit inside a duration or a date's extent.
+APPROX_MODIFIERS: tuple[str, ...] = (
+    "about", "around", "approximately", "nearly", "almost", "roughly", "some",
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "over",
+    "under", "no more than", "no less than", "just over", "just under", "barely",
+    "only", "just", "the past", "the last", "the next", "the first", "the final",
+    "the coming", "the previous", "the following", "past", "last", "next", "first",
+    "another", "the", "an additional", "a further",
+)
+
+# Position words inside a period: value keeps the period, TimeML puts it in mod.
+POSITION_MODIFIERS: tuple[str, ...] = (
+    "early", "late", "mid", "middle", "the end of", "the beginning of", "the start of",
+    "the middle of", "the early", "the late", "the mid", "end of", "start of",
+    "beginning of", "earlier", "later",
+)
+
+# Deictic words: "today" and the like, with their offset in days from the anchor.
+DAY_DEICTICS: dict[str, int] = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+}
+
+# TimeML reference values for words that point at now, the past or the future.
+REFERENCES: dict[str, str] = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "right now": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF",
+    "the past": "PAST_REF", "formerly": "PAST_REF", "in the past": "PAST_REF",
+    "lately": "PAST_REF", "recent years": "PAST_REF", "past years": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "coming months": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "the years ahead": "FUTURE_REF",
+}
+
+# Adverbs of frequency: (value, granularity unit) for TimeML SET.
+FREQUENCIES: dict[str, str] = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+    "biweekly": "P2W", "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y",
+    "yearly": "P1Y", "biannually": "P6M",
+}
+
+# Holidays with a fixed month and day.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
+}
+
+# Time zones that may follow a clock time and stay inside the expression.
+TIME_ZONES: tuple[str, ...] = (
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+    "CEST",
+)
+
+# Tense and modality cues that decide whether a bare weekday or month lies
+# before or after the anchor. Multi-word cues are matched as phrases.
+FUTURE_CUES: tuple[str, ...] = (
+    "will", "'ll", "shall", "won't", "is expected to", "are expected to", "expected to",
+    "plans to", "plan to", "planned to", "planning to", "is due to", "are due to", "due to",
+    "is set to", "are set to", "set to", "is scheduled to", "are scheduled to",
+    "scheduled to", "scheduled for", "to be held", "ahead of", "is to", "are to",
+    "going to", "would", "next", "upcoming", "until", "intends to", "hopes to", "aims to",
+    "is likely to", "will be", "is slated to", "slated for", "expects to", "by",
+)
+PAST_CUES: tuple[str, ...] = (
+    "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",
+    "have been", "announced", "reported", "earlier", "since",
+)
+# Frequent irregular past-tense verbs (regular ones end in -ed).
+IRREGULAR_PAST: frozenset[str] = frozenset({
+    "said", "told", "met", "went", "came", "saw", "took", "gave", "made", "held", "left",
+    "began", "won", "lost", "struck", "fell", "rose", "sold", "bought", "hit", "killed",
+    "found", "got", "thought", "brought", "sent", "spent", "built", "paid", "put", "set",
+    "led", "fled", "shot", "spoke", "wrote", "broke", "chose", "drove", "flew", "grew",
+    "knew", "ran", "sat", "stood", "threw", "wore", "felt", "kept", "heard", "meant",
+    "became", "did", "had", "was", "were", "quit", "cut", "let", "shut", "swore", "sank",
+    "sought", "caught", "taught", "fought", "ate", "bore", "slid", "upheld", "withdrew",
+    "overtook", "underwent", "forecast", "dealt",
+})
+# Words ending in -ed that are not past-tense verbs.
+NOT_PAST_ED: frozenset[str] = frozenset({
+    "need", "needed", "speed", "bed", "red", "hundred", "shed", "seed", "feed", "weed",
+    "breed", "greed", "creed", "deed", "indeed", "proceed", "succeed", "exceed", "embed",
+    "naked", "sacred", "wicked", "ted", "ned", "fred", "ahmed", "mohammed", "united",
+    "limited", "based", "expected", "scheduled", "planned", "slated", "supposed",
+    "intended", "proposed", "anticipated", "interested", "concerned", "related",
+    "advanced", "armed", "red", "med", "sled", "wed", "led",
+})
+# Words that end a governing clause for the tense look-back.
+CLAUSE_BREAKS: tuple[str, ...] = (";", ":", "\u2013", "\u2014", " - ", "--", "(", ")", '"',
+                                  "\u201c", "\u201d", "``", "''")

@@ -1,0 +1,211 @@
+"""Regular expressions for date expressions, built once from the lexicon.
+
+One master pattern joins every rule as a named alternative, so a text is
+scanned in a single ``finditer`` pass (no Python loop over rules per token).
+Alternatives are ordered longest-first where they can start at the same word,
+because ``re`` takes the first alternative that matches. Every repetition is
+bounded or separated by literal words, so no input backtracks catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsline.temporal import lexicon as lx
+
+
+def _alt(words: Iterable[str]) -> str:
+    """An alternation of literal words, longest first, spaces matching any blank run."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+def _cased(words: Iterable[str]) -> str:
+    """Capitalised and upper-case forms only: names of months and days."""
+    forms: list[str] = []
+    for w in words:
+        forms += [w.capitalize(), w.upper()]
+    return _alt(forms)
+
+
+def _ci(words: Iterable[str]) -> str:
+    """Case-insensitive alternation."""
+    return "(?i:" + _alt(words) + ")"
+
+
+_full_months = [m for m in lx.MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_abbr_months = [m for m in lx.MONTHS if m not in _full_months]
+MONTH_FULL = r"(?:" + _cased(_full_months) + r")\b"
+MONTH_ANY = r"(?:" + _cased(_full_months) + r"\b|" + _cased(_abbr_months) + r"(?:\.|\b))"
+WEEKDAY_FULL = r"(?:" + _cased(w for w in lx.WEEKDAYS if len(w) > 5) + r")\b"
+WEEKDAY_ANY = (r"(?:" + _cased(w for w in lx.WEEKDAYS if len(w) > 5) + r"\b|"
+               + _cased(w for w in lx.WEEKDAYS if len(w) <= 5) + r"\.)")
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d|%|-\d|\s*(?:-|to)\s*\d{1,2}\b(?!\d))"
+_unit_words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen"]
+SPELLED_YEAR = (
+    r"(?i:nineteen[\s-]+(?:" + _alt(lx.TENS) + r"(?:[\s-]+" + _alt(_unit_words) + r")?|"
+    + _alt(_teens) + r"|hundred(?:\s+and\s+" + _alt(_unit_words) + r")?)"
+    r"|two\s+thousand(?:\s+and\s+" + _alt(_unit_words + _teens) + r"|\s+"
+    + _alt(_unit_words + _teens) + r")?)\b"
+)
+YEAR = r"(?:" + YEAR4 + r"|" + SPELLED_YEAR + r")"
+SEASON = _ci(lx.SEASONS)
+PART = _ci(["morning", "afternoon", "evening", "night"])
+NUMWORD = (
+    r"(?:" + _alt(lx.TENS) + r"(?:[\s-]+" + _alt(_unit_words) + r")?|"
+    + _alt(_teens + _unit_words) + r"|(?:a\s+|one\s+)?hundred)"
+)
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})?(?:\.\d+)?(?:\s+\d/\d)?(?![\d,])"
+    r"|(?i:" + NUMWORD + r"(?:\s+and\s+a\s+half)?"
+    r"|a\s+couple\s+of|a\s+half|half\s+an?|an?(?:other)?))"
+)
+RANGE_NUMBER = NUMBER + r"(?:\s*(?:to|or|-)\s*" + NUMBER + r")?"
+VAGUE = _ci(["a few", "few", "several", "many", "some", "a number of"])
+UNIT_SG = _ci(["second", "minute", "hour", "day", "week", "month", "quarter", "year",
+               "decade", "century", "weekend"])
+UNIT_ANY = _ci(list(lx.UNITS))
+UNIT_PL = _ci([u for u in lx.UNITS if u.endswith("s")])
+APPROX = _ci(["about", "around", "approximately", "nearly", "almost", "roughly", "some",
+              "more than", "less than", "fewer than", "at least", "at most", "up to", "over",
+              "no more than", "no less than", "just over", "just under", "barely",
+              "well over", "only", "just", "under"])
+SPAN_HEAD = _ci(["the past", "the last", "the next", "the first", "the final", "the coming",
+                 "the previous", "the following", "the remaining", "the", "past", "last",
+                 "next", "first", "the entire", "the full", "another", "an additional",
+                 "this past", "the other"])
+POS = _ci(["early", "late", "mid", "middle", "earlier", "later", "the end of",
+           "the beginning of", "the start of", "the middle of", "end of", "start of",
+           "beginning of", "the early", "the late", "the mid", "sometime", "around"])
+POS_PREFIX = r"(?:" + POS + r"[\s-]+)?"
+DEICTIC = _ci(lx.DAY_DEICTICS)
+TZ = r"(?:\s+" + _alt(lx.TIME_ZONES) + r"\b)?"
+CLOCK = (
+    r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
+    + r"|[012]?\d:[0-5]\d" + TZ.replace("?", "") + r"|(?i:noon|midnight|midday)\b)"
+)
+ORD_WORD = _ci([o for o in lx.ORDINALS if not o[0].isdigit() and o not in ("last", "final")])
+ORD = r"(?:" + ORD_WORD + r"|[1-4](?:st|nd|rd|th))"
+QDET = _ci(["fiscal", "calendar", "latest", "current", "most recent", "comparable",
+            "year-ago", "year-earlier", "same", "previous", "prior", "recent", "final",
+            "year earlier", "year ago", "corresponding", "december", "june", "september",
+            "march", "this year's", "last year's", "next year's", "the year's"])
+CENTURY_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + ORD_WORD + r"|" + _ci(
+    ["twentieth", "twenty-first", "nineteenth", "eighteenth", "seventeenth"]) + r")"
+
+_R: list[tuple[str, str]] = [
+    # clock time, optionally with its day: "3 p.m. Monday", "5 p.m. EST Nov. 9"
+    ("time", CLOCK + r"(?:,?\s+(?:" + WEEKDAY_FULL + r"(?:,?\s+" + MONTH_ANY + r"\s+" + DAYNUM
+     + r")?|" + MONTH_ANY + r"\s+" + DAYNUM + r"|" + DEICTIC + r"))?"),
+    ("iso", r"(?<![\d/.-])(?:(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?"
+     r"|[01]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![\d/-])"),
+    ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the\s+)?" + DAYNUM + r"\s+(?:of\s+)?"
+     + MONTH_ANY + r"|" + MONTH_ANY + r"\s+" + DAYNUM + r")(?:,?\s+" + YEAR + r")?"),
+    ("monthyear", POS_PREFIX + MONTH_ANY + r",?\s+(?:of\s+)?(?:" + YEAR + r"|"
+     + _ci(["this year", "last year", "next year"]) + r")"),
+    ("quarter", r"(?:(?i:the)\s+)?(?:(?:" + QDET + r"|" + ORD + r"|" + YEAR4
+     + r"|(?i:fiscal|calendar|period))[\s-]+){0,4}(?i:quarter|half)\b(?:\s+(?i:of|in)\s+(?:"
+     + _ci(["fiscal", "calendar"]) + r"\s+)?(?:" + YEAR4 + r"|"
+     + _ci(["this year", "last year", "next year"]) + r"))?"),
+    ("qcode", r"\b[Qq][1-4](?:\s+(?:" + YEAR4 + r"))?\b"),
+    ("narr", _ci(["the next day", "the following day", "the previous day", "the day before",
+                  "the day after", "the next morning", "the next week", "the following week",
+                  "the following month", "the following year", "the previous year",
+                  "the previous week", "the previous month", "the same day", "that same day",
+                  "that day", "the day before yesterday", "the day after tomorrow",
+                  "earlier that day", "later that day", "later that year",
+                  "earlier that year", "later that month", "earlier that month",
+                  "that year", "that month", "that week", "the same year",
+                  "the next year", "the next month", "the prior year"])
+     + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+)" + WEEKDAY_FULL),
+    ("rel", r"(?:" + POS + r"[\s-]+)?" + _ci(["this past", "the past", "the last", "the next",
+                                             "the coming", "this", "next", "last", "past",
+                                             "coming", "previous", "the previous"])
+     + r"\s+(?:" + _ci(["week", "month", "year", "weekend", "decade", "century",
+                         "fiscal year", "school year"]) + r"\b|" + SEASON + r"\b|"
+     + MONTH_FULL + r"|" + WEEKDAY_FULL + r")(?:\s+" + PART + r")?(?!\s+(?:or|and)\s+(?:so|two|three|more)\b)"),
+    ("ago", r"(?:" + APPROX + r"\s+)?(?:" + RANGE_NUMBER + r"|" + VAGUE + r"|(?i:a))[\s-]+"
+     + r"(?:(?i:more)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?\s+"
+     + _ci(["ago", "earlier", "later", "from now", "hence", "before that", "after that"])
+     + r"\b|(?i:" + _alt(["months", "years", "weeks", "days", "decades"]) + r")\s+(?i:ago)\b"),
+    ("yearago", _ci(["year-ago", "year-earlier", "year earlier", "year ago",
+                     "a year-earlier", "a year-ago"])
+     + r"(?:\s+" + _ci(["period", "quarter", "third quarter", "second quarter",
+                        "first quarter", "fourth quarter", "results", "level", "levels",
+                        "month", "week"]) + r")?"),
+    ("dur", r"(?:" + APPROX + r"\s+)?(?:" + SPAN_HEAD + r"\s+)?(?:" + APPROX + r"\s+)?"
+     r"(?:" + RANGE_NUMBER + r"|" + VAGUE + r")[\s-]+(?:(?i:more|full|straight|consecutive|"
+     r"long)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so))?"
+     r"(?:-(?i:long|old))?\b"),
+    ("durvague", r"(?i:(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?"
+     r"(?:years|months|weeks|decades|days)|decades-long|years-long|the\s+years|years|decades"
+     r"|months|weeks)\b"),
+    ("deictic", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
+     + r"(?:(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)|" + DEICTIC
+     + r")(?:\s+" + PART + r")?\b"
+     r"|(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?(?i:this|that)\s+"
+     + _ci(["morning", "afternoon", "evening"]) + r"\b"),
+    ("weekday", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
+     + WEEKDAY_FULL + r"(?:\s+" + PART + r"s?)?"),
+    ("decade", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?"
+     r"(?:1[0-9]|20|')?\d0(?:'s|s)\b"),
+    ("century", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?(?:"
+     + CENTURY_ORD + r"|" + _ci(["this", "last", "next", "past"]) + r")[\s-]+(?i:century)\b"),
+    ("season", r"(?:" + POS + r"[\s-]+)?(?:(?:(?i:the|this|last|next|this\s+past)\s+)?"
+     + SEASON + r"\s+(?:(?i:of)\s+)?" + YEAR + r"|(?i:the|this|last|next|this\s+past)\s+"
+     + SEASON + r"\b(?!\s+of\s+(?!\d)))"),
+    ("holiday", r"(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?|new\s+year's\s+(?:day|"
+     r"eve)|independence\s+day|halloween|boxing\s+day|valentine's\s+day)\b"),
+    ("year", r"(?:" + _ci(["fiscal", "calendar", "the year", "mid", "early", "late",
+                          "the end of", "the beginning of", "the start of", "the first half of",
+                          "the second half of", "the middle of", "end of", "spring", "summer",
+                          "fall", "winter", "autumn", "the spring of", "the summer of",
+                          "the fall of", "the winter of", "the autumn of", "post", "pre",
+                          "year-end", "early in", "late in"])
+     + r"[\s-]+)?(?<![\w$#.,/-])(?:" + YEAR4 + r"(?:\s+(?i:or\s+later|or\s+earlier))?|"
+     + r"(?i:the\s+year\s+)" + SPELLED_YEAR + r"|" + SPELLED_YEAR + r")(?![\w-])"),
+    ("yearend", _ci(["year-end", "year end", "the end of the year", "the end of this year",
+                     "the end of next year", "the end of last year", "the end of the month",
+                     "the end of the week", "the end of the decade", "end of the year",
+                     "the end of the quarter", "the start of the year",
+                     "the beginning of the year", "the turn of the century"]) + r"\b"),
+    ("set", _ci(["every", "each", "once a", "twice a", "per"]) + r"\s+(?:other\s+)?(?:"
+     + _ci(["day", "week", "month", "year", "quarter", "morning", "evening", "night",
+            "afternoon", "weekend", "summer", "winter", "spring", "fall"]) + r"\b|"
+     + WEEKDAY_FULL + r"|" + MONTH_FULL + r")|" + _ci(lx.FREQUENCIES) + r"\b"),
+    ("ref", r"(?:" + _ci([k for k in lx.REFERENCES if k != "now"]) + r"|(?i:now))\b"
+     r"(?!-)"),
+    ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening"])
+     + r"\b"),
+    ("month", POS_PREFIX + MONTH_FULL),
+    ("yearword", r"(?i:the\s+(?:full\s+|fiscal\s+|same\s+|entire\s+|whole\s+)?(?:year|week|"
+     r"month|day|quarter))\b(?!-)"),
+]
+
+RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _R)
+
+MASTER: re.Pattern[str] = re.compile(
+    r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _R) + r")(?![\w])"
+    r"|(?<![\w])(?P<skip>\d[\d,.]*\d|[A-Z]{1,4}-\d+)"
+)
+"""The one pattern that finds candidates; group ``skip`` swallows numbers and model
+codes ("250,000", "S-300") so no rule matches inside them."""
+
+WORD = re.compile(r"[A-Za-z']+|[;:\u2013\u2014()\"\u201c\u201d]|--|``|''|\n\s*\n")
+NUMBER_RE = re.compile(NUMBER)
+UNIT_RE = re.compile(UNIT_ANY)
+YEAR4_RE = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
+SPELLED_YEAR_RE = re.compile(SPELLED_YEAR)
+CLOCK_RE = re.compile(
+    r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?:(?P<ap>[AaPp])\.?\s?[Mm])?|(?P<w>(?i:noon|midday|midnight))"
+)
+MONTH_RE = re.compile(MONTH_ANY)
+WEEKDAY_RE = re.compile(WEEKDAY_ANY)
+DAYNUM_RE = re.compile(r"(?<![\d])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])")
+ORD_RE = re.compile(ORD)
+SEASON_RE = re.compile(SEASON)
+PART_RE = re.compile(PART)

@@ -1,0 +1,160 @@
+"""Calendar arithmetic against an anchor, and the tense cue of a clause.
+
+Everything here is a pure function of its arguments: the anchor is always
+passed in, never read from the clock. Values come back as TimeML strings of
+the granularity the words carried (a month stays ``2015-11``).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from newsline.temporal import lexicon as lx
+from newsline.temporal.patterns import WORD
+
+FUTURE = "future"
+PAST = "past"
+
+_FUT_1 = frozenset(c for c in lx.FUTURE_CUES if " " not in c) | {"expected", "scheduled",
+                                                                  "planned", "slated"}
+_PAST_1 = frozenset(c for c in lx.PAST_CUES if " " not in c)
+_MULTI: dict[tuple[str, ...], str] = {}
+for _c in lx.FUTURE_CUES:
+    if " " in _c:
+        _MULTI[tuple(_c.split())] = FUTURE
+for _c in lx.PAST_CUES:
+    if " " in _c:
+        _MULTI[tuple(_c.split())] = PAST
+_MULTI_LENS = sorted({len(k) for k in _MULTI}, reverse=True)
+_BREAKS = frozenset(lx.CLAUSE_BREAKS) | {"\n\n"}
+_STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
+
+
+def day(d: date) -> str:
+    return d.isoformat()
+
+
+def month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def shift_day(d: date, n: int) -> date:
+    return d + timedelta(days=n)
+
+
+def weekday_on_or_before(anchor: date, wd: int) -> date:
+    """The latest day with ISO weekday ``wd`` not after the anchor."""
+    return anchor - timedelta(days=(anchor.isoweekday() - wd) % 7)
+
+
+def weekday_on_or_after(anchor: date, wd: int) -> date:
+    return anchor + timedelta(days=(wd - anchor.isoweekday()) % 7)
+
+
+def nth_weekday(y: int, m: int, wd: int, n: int) -> date:
+    first = date(y, m, 1)
+    d = first + timedelta(days=(wd - first.isoweekday()) % 7)
+    return d + timedelta(weeks=n - 1)
+
+
+def year_for_month_day(anchor: date, m: int, d: int, tense: str | None) -> int:
+    """Year of a year-less month and day: nearest the anchor, bent by tense.
+
+    A past cue pulls a date that would lie more than a month after the anchor
+    into the previous year; a future cue pushes one more than a month before it
+    into the next; with no cue the date lies within six months of the anchor.
+    """
+    d = min(d, calendar.monthrange(anchor.year, m)[1])
+    cand = date(anchor.year, m, d)
+    diff = (cand - anchor).days
+    if tense == PAST and diff > 31:
+        return anchor.year - 1
+    if tense == FUTURE and diff < -31:
+        return anchor.year + 1
+    if diff > 183:
+        return anchor.year - 1
+    if diff < -183:
+        return anchor.year + 1
+    return anchor.year
+
+
+def year_for_weekday_date(anchor: date, m: int, d: int, wd: int) -> int:
+    """The year nearest the anchor in which month/day falls on ISO weekday ``wd``."""
+    best: tuple[int, int] | None = None
+    for y in range(anchor.year - 11, anchor.year + 12):
+        cand = safe_date(y, m, d)
+        if cand is None or cand.isoweekday() != wd:
+            continue
+        dist = abs((cand - anchor).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else anchor.year
+
+
+def tense_cue(text: str, start: int, end: int, window: int = 160) -> tuple[str | None, str | None]:
+    """(direction, cue word) of the clause that governs text[start:end].
+
+    Looks back from the expression to the start of its clause for the nearest
+    future or past cue (modal, "is expected to", a past-tense verb ...); if the
+    clause has none before the expression, looks a few words ahead. Returns
+    (None, None) when nothing decides. No part-of-speech tagger: regular past
+    tense is "a lowercase word ending in -ed", irregular verbs come from the lexicon.
+    """
+    lo = max(0, start - window)
+    before = text[lo:start]
+    cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind("? "), before.rfind("! "))
+    if cut >= 0:
+        before = before[cut + 1:]
+    words = WORD.findall(before)
+    i = len(words)
+    while i > 0:
+        w = words[i - 1]
+        if w in _BREAKS or w.startswith("\n"):
+            break
+        for n in _MULTI_LENS:
+            if i >= n:
+                key = tuple(x.lower() for x in words[i - n:i])
+                if key in _MULTI:
+                    return _MULTI[key], " ".join(words[i - n:i])
+        got = _word_cue(w)
+        if got:
+            return got, w
+        i -= 1
+    after = WORD.findall(text[end:end + 60])
+    for w in after[:6]:
+        if w in _BREAKS or w.lower() in _STOP_AFTER:
+            break
+        got = _word_cue(w)
+        if got:
+            return got, w
+    return None, None
+
+
+def _word_cue(w: str) -> str | None:
+    lw = w.lower()
+    if lw in _FUT_1:
+        return FUTURE
+    if lw in _PAST_1 or lw in lx.IRREGULAR_PAST and w.islower():
+        return PAST
+    if (w.islower() and lw.endswith("ed") and len(lw) > 4 and lw not in lx.NOT_PAST_ED
+            and not lw.endswith("eed")):
+        return PAST
+    return None
