@@ -150,8 +150,8 @@ def parse_day(s: str) -> date | None:
     try:
         from dateutil import parser
 
-        a = parser.parse(s, fuzzy=True, default=datetime(1904, 1, 1))
-        b = parser.parse(s, fuzzy=True, default=datetime(1908, 2, 2))
+        a = parser.parse(s, fuzzy=True, ignoretz=True, default=datetime(1904, 1, 1))
+        b = parser.parse(s, fuzzy=True, ignoretz=True, default=datetime(1908, 2, 2))
     except (ValueError, OverflowError, TypeError):
         return None
     if (a.year, a.month, a.day) != (b.year, b.month, b.day):
