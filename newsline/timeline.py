@@ -82,8 +82,17 @@ def _days(e: Entry) -> tuple[date, date]:
 
 
 def sort_entries(entries: Sequence[Entry]) -> list[Entry]:
-    """Date order: by first day, then last day (shorter spans first), then id."""
-    return sorted(entries, key=lambda e: (*_days(e), e.id))
+    """Date order: by first day, then last day (shorter spans first), then id.
+
+    Title and sources break any remaining tie, so the order never depends on
+    the order the entries came in.
+    """
+    return sorted(entries, key=_sort_key)
+
+
+def _sort_key(e: Entry) -> tuple[object, ...]:
+    cited = tuple((s.article, s.outlet or "", s.text, s.expression) for s in e.sources)
+    return (*_days(e), e.id, e.date, e.title, cited)
 
 
 def _articles(e: Entry) -> int:
