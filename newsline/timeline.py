@@ -185,8 +185,12 @@ def filter_entries(
     granularity: str | None = None,
     limit: int | None = None,
     reverse: bool = False,
+    keep_order: bool = False,
 ) -> list[Entry]:
     """The entries a ``newsline timeline`` invocation shows, in date order.
+
+    ``keep_order=True`` trusts the order the entries came in (e.g. already
+    sorted, or reversed, by the store) and does not sort them again.
 
     See the module docstring for each option's meaning. Raises UsageError for
     a bad bound, ``since`` after ``until``, a negative limit or min_sources, or
@@ -218,10 +222,12 @@ def filter_entries(
             continue
         kept.append(e)
 
-    ordered = sort_entries(kept)
+    ordered = kept if keep_order else sort_entries(kept)
     if granularity is not None:
-        # Stable re-sort on the new spans keeps the original order inside a period.
-        ordered = sorted(collapse_entries(ordered, granularity), key=lambda e: _days(e))
+        ordered = collapse_entries(ordered, granularity)
+        if not keep_order:
+            # Stable re-sort on the new spans keeps the original order inside a period.
+            ordered.sort(key=_days)
     if reverse:
         ordered.reverse()
     if limit is not None:

@@ -155,3 +155,10 @@ def test_resolution_drops_nothing_and_is_never_finer(items: list[Entry], gran: s
         assert RANK.index(e.granularity.value) >= RANK.index(gran)
     starts = [e.start for e in out]
     assert starts == sorted(starts)
+
+
+def test_keep_order_trusts_the_input_order() -> None:
+    backwards = ENTRIES[::-1]
+    out = filter_entries(backwards, keep_order=True, granularity="month", grep="bridge")
+    assert [e.id for e in out] == ["c8dy", "c6dy", "c1d0"]
+    assert [e.date for e in out] == ["2016-02", "2015-11", "198"]
