@@ -95,6 +95,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX entry_events_event ON entry_events(event);
     CREATE TABLE state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: every insert asks max(seq); without an index that scans the whole table.
+    """
+    CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -257,45 +261,21 @@ class Store:
         ``key`` identifies the input (a file's real path): an older article with
         the same key is replaced. Writing the same content again changes nothing.
         """
+        return self._transaction(lambda cur: _put(cur, article, events, key, stated))
 
-        def body(cur: sqlite3.Cursor) -> PutResult:
-            row = cur.execute("SELECT stated FROM articles WHERE id = ?", (article.id,)).fetchone()
-            if row is not None and row[0] == stated:
-                return PutResult("unchanged", article.id)
-            replaced = False
-            if row is not None:
-                cur.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-                replaced = True
-            if key is not None:
-                n = cur.execute(
-                    "DELETE FROM articles WHERE key = ? AND id != ?", (key, article.id)
-                ).rowcount
-                replaced = replaced or n > 0
-            seq = cur.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
-            cur.execute(
-                "INSERT INTO articles (id, path, key, title, outlet, published, published_how,"
-                " published_evidence, stated, text, raw, removed, seq)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    article.id,
-                    article.path,
-                    key,
-                    article.title,
-                    article.outlet,
-                    article.published,
-                    article.published_how.value if article.published_how else None,
-                    article.published_evidence,
-                    stated,
-                    article.text,
-                    zlib.compress(article.raw.encode("utf-8"), 6),
-                    json.dumps([[r.start, r.end, r.text, r.reason] for r in article.removed]),
-                    seq,
-                ),
-            )
-            _insert_events(cur, events)
-            return PutResult("replaced" if replaced else "new", article.id)
+    def put_articles(
+        self, items: Sequence[tuple[Article, Sequence[Event], str | None, str]]
+    ) -> list[PutResult]:
+        """Write several (article, events, key, stated) in one short transaction.
 
-        return self._transaction(body)
+        Each article is still complete or absent; batching only saves the
+        per-transaction cost (a WAL commit) that dominates small writes.
+        """
+        if not items:
+            return []
+        return self._transaction(
+            lambda cur: [_put(cur, a, evs, key, stated) for a, evs, key, stated in items]
+        )
 
     def update_dating(self, article: Article, events: Sequence[Event]) -> None:
         """Replace an article's publication date and its events (cross-source dating)."""
@@ -533,6 +513,46 @@ def _explain_operational(path: str, e: sqlite3.Error) -> str:
 def _chunks(seq: list, n: int) -> Iterator[list]:
     for i in range(0, len(seq), n):
         yield seq[i : i + n]
+
+
+def _put(
+    cur: sqlite3.Cursor, article: Article, events: Sequence[Event], key: str | None, stated: str
+) -> PutResult:
+    row = cur.execute("SELECT stated FROM articles WHERE id = ?", (article.id,)).fetchone()
+    if row is not None and row[0] == stated:
+        return PutResult("unchanged", article.id)
+    replaced = False
+    if row is not None:
+        cur.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+        replaced = True
+    if key is not None:
+        n = cur.execute(
+            "DELETE FROM articles WHERE key = ? AND id != ?", (key, article.id)
+        ).rowcount
+        replaced = replaced or n > 0
+    seq = cur.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
+    cur.execute(
+        "INSERT INTO articles (id, path, key, title, outlet, published, published_how,"
+        " published_evidence, stated, text, raw, removed, seq)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            article.id,
+            article.path,
+            key,
+            article.title,
+            article.outlet,
+            article.published,
+            article.published_how.value if article.published_how else None,
+            article.published_evidence,
+            stated,
+            article.text,
+            zlib.compress(article.raw.encode("utf-8"), 6),
+            json.dumps([[r.start, r.end, r.text, r.reason] for r in article.removed]),
+            seq,
+        ),
+    )
+    _insert_events(cur, events)
+    return PutResult("replaced" if replaced else "new", article.id)
 
 
 def _insert_events(cur: sqlite3.Cursor, events: Sequence[Event]) -> None:
