@@ -36,6 +36,11 @@ _ADJ_DURATION_NOUNS = re.compile(
     r"\s+(?:news|service|clock|hotline|coverage|access|operation|channel|cycle|day-care)\b"
 )
 _PREV_WORD = re.compile(r"([A-Za-z']+)\W*$")
+_ADJ_FRACTION = re.compile(r"(?i)\b(?:one|two|three)[\s-]+(?:quarters?|halves|half)\b")
+_AGE = re.compile(r"(?i)\s*(?:-|\s)old\b")
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"dozen|hundred|thousand|million|billion|times|once|twice|cents?|"
+                          r"dollars?|flights|seats|hours|percent|%))\W*$", re.I)
 
 
 @dataclass
@@ -53,6 +58,7 @@ class _Res:
     cue: str | None = None
     anchor: str | None = None
     start_trim: int = 0
+    end_trim: int = 0
 
 
 def parse_anchor(anchor: date | str | None) -> date | None:
@@ -81,7 +87,7 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         res = _HANDLERS[rule](m, text, st)
         if res is None:
             continue
-        s, e = m.start() + res.start_trim, m.end()
+        s, e = m.start() + res.start_trim, m.end() - res.end_trim
         value = res.value
         gran = granularity_of(value) if res.type in (TimexType.DATE, TimexType.TIME) else None
         if res.type is TimexType.TIME and value[:10].count("-") == 2 and "T" in value:
@@ -215,8 +221,23 @@ def _fmt_num(n: float) -> str:
     return str(int(n)) if n == int(n) else (f"{n:.1f}".rstrip("0").rstrip("."))
 
 
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+            "MIN": (60, "S")}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
     """TimeML duration for ``n`` units (None: unknown number, an X)."""
+    if n is not None and n != int(n) and unit in _SMALLER:
+        k, small = _SMALLER[unit]
+        whole, rest = int(n), int(round((n - int(n)) * k))
+        big = _duration_value(float(whole), unit) if whole else ("PT" if unit in (
+            "H", "MIN") else "P")
+        tail = _duration_value(float(rest), small)
+        if not whole:
+            return tail
+        if small in ("H", "MIN", "S") and "T" not in big:
+            return big + "T" + tail.lstrip("PT")
+        return big + tail.lstrip("PT")
     if unit in ("DE", "CE"):
         mult = 10 if unit == "DE" else 100
         return "PXY" if n is None else f"P{_fmt_num(n * mult)}Y"
@@ -340,6 +361,9 @@ def _weekday_value(wd: int, start: int, end: int, text: str,
                    st: _State) -> tuple[str, str | None]:
     if st.anchor is None:
         return f"XXXX-WXX-{wd}", None
+    if text.startswith(("'s", "\u2019s"), end):
+        # "Wednesday's ruling": a possessive weekday names something that happened
+        return rs.day(rs.weekday_on_or_before(st.anchor, wd)), "'s"
     tense, cue = rs.tense_cue(text, start, end)
     if tense == rs.FUTURE:
         d = rs.weekday_on_or_after(st.anchor, wd)
@@ -395,7 +419,7 @@ def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if wd:
             y = rs.year_for_weekday_date(st.anchor, mo, d, wd)
         else:
-            tense, cue = rs.tense_cue(text, m.start(), m.end())
+            tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
             y = rs.year_for_month_day(st.anchor, mo, d, tense)
     dd = rs.safe_date(y, mo, d)
     if dd is None:
@@ -427,6 +451,21 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     half = words[-1] == "half" or " half " in f" {low} "
     mods = set(words)
     ords = [_QNUM[w] for w in words if w in _QNUM]
+    if _ADJ_FRACTION.search(text, max(0, m.start() - 12), m.start() + 1) and not ords:
+        return None
+    if low.endswith("fiscal year"):
+        if "latest" in mods or "previous" in mods or "prior" in mods:
+            return _Res(TimexType.DATE, f"{st.anchor.year - 1:04d}" if st.anchor else "XXXX")
+        if mods & {"this", "current"}:
+            return _Res(TimexType.DATE, f"{st.anchor.year:04d}" if st.anchor else "XXXX")
+        return _Res(TimexType.DURATION, "P1Y")
+    if words[-1] == "period":
+        y0 = _year_of(m.group(0))
+        if y0 is not None:
+            return _Res(TimexType.DATE, f"{y0:04d}")
+        if not (mods & {"latest", "year-ago", "year-earlier", "ago", "earlier", "comparable",
+                        "same", "corresponding", "current", "recent"}):
+            return None
     if half and not ords:
         return None
     if not ords and not (mods & {"the", "fiscal", "latest", "current", "recent", "comparable",
@@ -453,7 +492,13 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, f"{y - (1 if ago else 0):04d}-H{1 if ords[0] == 1 else 2}")
     if ords:
         q = ords[0]
-    elif "current" in mods and st.anchor is not None:
+        if (st.anchor is not None and y == st.anchor.year and not ago
+                and _year_of(m.group(0)) is None and "next" not in low
+                and date(y, 3 * q - 2, 1) > st.anchor):
+            tense, _c = rs.tense_cue(text, m.start(), m.end())
+            if tense != rs.FUTURE:
+                y -= 1
+    elif mods & {"current", "this"} and st.anchor is not None:
         q = (st.anchor.month - 1) // 3 + 1
     elif st.quarter is not None:
         y, q = st.quarter
@@ -505,6 +550,10 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         n = -1
     if "earlier that" in low or "later that" in low:
         n = 0
+    if low == "last night":
+        if st.anchor is None:
+            return _Res(TimexType.TIME, "XXXX-XX-XXTNI")
+        return _Res(TimexType.TIME, rs.day(st.anchor - timedelta(days=1)) + "TNI")
     if "yesterday" in low and st.anchor:
         return _Res(TimexType.DATE, rs.day(st.anchor - timedelta(days=2)))
     if "tomorrow" in low and st.anchor:
@@ -640,7 +689,11 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     relative_to_ref = bool(re.search(r"\b(?:earlier|later|before that|after that)\b", low))
     if unit in ("H", "MIN", "S"):
         if relative_to_ref:
-            return _Res(TimexType.DURATION, _duration_value(n, unit))
+            tm = re.search(r"\s+(?:earlier|later|before that|after that)$", m.group(0), re.I)
+            if "and a half" in low and n is not None:
+                n += 0.5
+            return _Res(TimexType.DURATION, _duration_value(n, unit),
+                        end_trim=len(tm.group(0)) if tm else 0)
         if st.anchor is None:
             return _Res(TimexType.DATE, "XXXX-XX-XX")
         return _Res(TimexType.DATE, rs.day(st.anchor))
@@ -654,7 +707,7 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if st.ref is None:
             return _Res(TimexType.DATE, "XXXX-XX-XX")
         if unit == "Y" and st.ref[:4].isdigit():
-            return _Res(TimexType.DATE, _shift_value(st.ref, k), anchor=st.ref)
+            return _Res(TimexType.DATE, f"{int(st.ref[:4]) + k:04d}", anchor=st.ref)
         base = st.ref_day
         if base is None:
             return None
@@ -692,7 +745,17 @@ def _h_yearago(m: re.Match[str], text: str, st: _State) -> _Res | None:
 def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     low = _low(m)
-    if _ADJ_DURATION_NOUNS.match(text, m.end()):
+    if _ADJ_DURATION_NOUNS.match(text, m.end()) or _AGE.match(text, m.end()):
+        return None
+    if low.endswith("-old") and re.match(r"^\S*\d", low):
+        return None
+    if re.match(r"^(?:a|an|one)\s+(?:second|day|week|month|year|quarter|hour|minute)$", low):
+        if low.startswith("a second") or low.startswith("one day"):
+            return None
+        if _RATE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            return None
+    if re.match(r"^(?:a|one|two|three)[\s-]+(?:quarters?|halves)", low) and re.match(
+            r"\s+of\b", text[m.end():m.end() + 5]):
         return None
     um = None
     for um in _UNIT_IN.finditer(low):
@@ -727,7 +790,6 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     if n is not None and n == 0:
         return None
-    # "the first nine months" of a fiscal year, "two and a half", "5 1/2"
     if "and a half" in low and n is not None:
         n += 0.5
     return _Res(TimexType.DURATION, _duration_value(n, unit), start_trim=trim)
@@ -1017,7 +1079,7 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
     if st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
-    tense, cue = rs.tense_cue(text, m.start(), m.end())
+    tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
     y = rs.year_for_month_day(st.anchor, mo, 15 if mo != st.anchor.month else st.anchor.day,
                               tense)
     return _Res(TimexType.DATE, rs.month(y, mo), cue=cue)
@@ -1035,10 +1097,15 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, rs.week(a) if a else "XXXX-WXX")
     if head == "month":
         return _Res(TimexType.DATE, rs.month(a.year, a.month) if a else "XXXX-XX")
-    if head == "day":
-        if st.ref_day is None:
-            return _Res(TimexType.DATE, "XXXX-XX-XX")
-        return _Res(TimexType.DATE, rs.day(st.ref_day))
+    if head == "weekend":
+        if a is None:
+            return _Res(TimexType.DATE, "XXXX-WXX-WE")
+        tense, cue = rs.tense_cue(text, m.start(), m.end())
+        if tense == rs.FUTURE:
+            base = a if a.isoweekday() < 6 else a + timedelta(days=7)
+        else:
+            base = a if a.isoweekday() >= 6 else a - timedelta(days=7)
+        return _Res(TimexType.DATE, rs.week(base) + "-WE", cue=cue)
     return None
 
 

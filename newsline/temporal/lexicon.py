@@ -118,14 +118,15 @@ DAY_DEICTICS: dict[str, int] = {
 REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
-    "right now": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "right now": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF",
-    "the past": "PAST_REF", "formerly": "PAST_REF", "in the past": "PAST_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF",
+    "the past": "PAST_REF", "formerly": "PAST_REF",
     "lately": "PAST_REF", "recent years": "PAST_REF", "past years": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the future": "FUTURE_REF", "soon": "FUTURE_REF",
     "coming months": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "the years ahead": "FUTURE_REF",
+    "the years ahead": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 
 # Adverbs of frequency: (value, granularity unit) for TimeML SET.
@@ -155,8 +156,9 @@ FUTURE_CUES: tuple[str, ...] = (
     "plans to", "plan to", "planned to", "planning to", "is due to", "are due to", "due to",
     "is set to", "are set to", "set to", "is scheduled to", "are scheduled to",
     "scheduled to", "scheduled for", "to be held", "ahead of", "is to", "are to",
-    "going to", "would", "next", "upcoming", "until", "intends to", "hopes to", "aims to",
-    "is likely to", "will be", "is slated to", "slated for", "expects to", "by",
+    "going to", "would", "next", "upcoming", "intends to", "hopes to", "aims to",
+    "is likely to", "will be", "is slated to", "slated for", "expects to", "as early as",
+    "as soon as", "plans", "set for",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",
@@ -166,7 +168,7 @@ PAST_CUES: tuple[str, ...] = (
 IRREGULAR_PAST: frozenset[str] = frozenset({
     "said", "told", "met", "went", "came", "saw", "took", "gave", "made", "held", "left",
     "began", "won", "lost", "struck", "fell", "rose", "sold", "bought", "hit", "killed",
-    "found", "got", "thought", "brought", "sent", "spent", "built", "paid", "put", "set",
+    "found", "got", "thought", "brought", "sent", "spent", "built", "paid", "put",
     "led", "fled", "shot", "spoke", "wrote", "broke", "chose", "drove", "flew", "grew",
     "knew", "ran", "sat", "stood", "threw", "wore", "felt", "kept", "heard", "meant",
     "became", "did", "had", "was", "were", "quit", "cut", "let", "shut", "swore", "sank",
@@ -180,7 +182,7 @@ NOT_PAST_ED: frozenset[str] = frozenset({
     "naked", "sacred", "wicked", "ted", "ned", "fred", "ahmed", "mohammed", "united",
     "limited", "based", "expected", "scheduled", "planned", "slated", "supposed",
     "intended", "proposed", "anticipated", "interested", "concerned", "related",
-    "advanced", "armed", "red", "med", "sled", "wed", "led",
+    "advanced", "armed", "med", "sled", "wed", "planned",
 })
 # Words that end a governing clause for the tense look-back.
 CLAUSE_BREAKS: tuple[str, ...] = (";", ":", "\u2013", "\u2014", " - ", "--", "(", ")", '"',

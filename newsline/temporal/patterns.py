@@ -41,7 +41,7 @@ MONTH_ANY = r"(?:" + _cased(_full_months) + r"\b|" + _cased(_abbr_months) + r"(?
 WEEKDAY_FULL = r"(?:" + _cased(w for w in lx.WEEKDAYS if len(w) > 5) + r")\b"
 WEEKDAY_ANY = (r"(?:" + _cased(w for w in lx.WEEKDAYS if len(w) > 5) + r"\b|"
                + _cased(w for w in lx.WEEKDAYS if len(w) <= 5) + r"\.)")
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d|%|-\d|\s*(?:-|to)\s*\d{1,2}\b(?!\d))"
 _unit_words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
@@ -108,7 +108,7 @@ _R: list[tuple[str, str]] = [
     ("monthyear", POS_PREFIX + MONTH_ANY + r",?\s+(?:of\s+)?(?:" + YEAR + r"|"
      + _ci(["this year", "last year", "next year"]) + r")"),
     ("quarter", r"(?:(?i:the)\s+)?(?:(?:" + QDET + r"|" + ORD + r"|" + YEAR4
-     + r"|(?i:fiscal|calendar|period))[\s-]+){0,4}(?i:quarter|half)\b(?:\s+(?i:of|in)\s+(?:"
+     + r"|(?i:fiscal|calendar|this|that))[\s-]+){0,4}(?i:quarter|half|period|fiscal\s+year)\b(?:\s+(?i:of|in)\s+(?:"
      + _ci(["fiscal", "calendar"]) + r"\s+)?(?:" + YEAR4 + r"|"
      + _ci(["this year", "last year", "next year"]) + r"))?"),
     ("qcode", r"\b[Qq][1-4](?:\s+(?:" + YEAR4 + r"))?\b"),
@@ -120,14 +120,15 @@ _R: list[tuple[str, str]] = [
                   "earlier that day", "later that day", "later that year",
                   "earlier that year", "later that month", "earlier that month",
                   "that year", "that month", "that week", "the same year",
-                  "the next year", "the next month", "the prior year"])
+                  "the next year", "the next month", "the prior year", "last night"])
      + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+)" + WEEKDAY_FULL),
     ("rel", r"(?:" + POS + r"[\s-]+)?" + _ci(["this past", "the past", "the last", "the next",
                                              "the coming", "this", "next", "last", "past",
                                              "coming", "previous", "the previous"])
      + r"\s+(?:" + _ci(["week", "month", "year", "weekend", "decade", "century",
                          "fiscal year", "school year"]) + r"\b|" + SEASON + r"\b|"
-     + MONTH_FULL + r"|" + WEEKDAY_FULL + r")(?:\s+" + PART + r")?(?!\s+(?:or|and)\s+(?:so|two|three|more)\b)"),
+     + MONTH_FULL + r"|" + WEEKDAY_FULL + r")(?:\s+" + PART + r"|\s+or\s+so\b)?"
+     r"(?!\s+(?:or|and)\s+(?:two|three|more)\b)"),
     ("ago", r"(?:" + APPROX + r"\s+)?(?:" + RANGE_NUMBER + r"|" + VAGUE + r"|(?i:a))[\s-]+"
      + r"(?:(?i:more)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?\s+"
      + _ci(["ago", "earlier", "later", "from now", "hence", "before that", "after that"])
@@ -152,7 +153,8 @@ _R: list[tuple[str, str]] = [
     ("weekday", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
      + WEEKDAY_FULL + r"(?:\s+" + PART + r"s?)?"),
     ("decade", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?"
-     r"(?:1[0-9]|20|')?\d0(?:'s|s)\b"),
+     r"(?:(?:1[0-9]|20|')?\d0(?:'s|s)\b|(?i:(?:nineteen[\s-]+)?(?:twenties|thirties|forties|"
+     r"fifties|sixties|seventies|eighties|nineties))\b)"),
     ("century", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?(?:"
      + CENTURY_ORD + r"|" + _ci(["this", "last", "next", "past"]) + r")[\s-]+(?i:century)\b"),
     ("season", r"(?:" + POS + r"[\s-]+)?(?:(?:(?i:the|this|last|next|this\s+past)\s+)?"
@@ -166,7 +168,7 @@ _R: list[tuple[str, str]] = [
                           "fall", "winter", "autumn", "the spring of", "the summer of",
                           "the fall of", "the winter of", "the autumn of", "post", "pre",
                           "year-end", "early in", "late in"])
-     + r"[\s-]+)?(?<![\w$#.,/-])(?:" + YEAR4 + r"(?:\s+(?i:or\s+later|or\s+earlier))?|"
+     + r"[\s-]+(?=\d|(?i:the\s+year|nineteen|two))|(?<![\w$#.,/-]))(?:" + YEAR4 + r"(?:\s+(?i:or\s+later|or\s+earlier))?|"
      + r"(?i:the\s+year\s+)" + SPELLED_YEAR + r"|" + SPELLED_YEAR + r")(?![\w-])"),
     ("yearend", _ci(["year-end", "year end", "the end of the year", "the end of this year",
                      "the end of next year", "the end of last year", "the end of the month",
@@ -179,11 +181,12 @@ _R: list[tuple[str, str]] = [
      + WEEKDAY_FULL + r"|" + MONTH_FULL + r")|" + _ci(lx.FREQUENCIES) + r"\b"),
     ("ref", r"(?:" + _ci([k for k in lx.REFERENCES if k != "now"]) + r"|(?i:now))\b"
      r"(?!-)"),
-    ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening"])
+    ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening",
+                     "mid afternoon", "mid-afternoon", "mid-morning", "mid morning"])
      + r"\b"),
     ("month", POS_PREFIX + MONTH_FULL),
-    ("yearword", r"(?i:the\s+(?:full\s+|fiscal\s+|same\s+|entire\s+|whole\s+)?(?:year|week|"
-     r"month|day|quarter))\b(?!-)"),
+    ("yearword", r"(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+)?(?:year|week|"
+     r"month|weekend))\b(?!-)"),
 ]
 
 RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _R)

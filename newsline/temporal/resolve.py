@@ -80,7 +80,8 @@ def year_for_month_day(anchor: date, m: int, d: int, tense: str | None) -> int:
 
     A past cue pulls a date that would lie more than a month after the anchor
     into the previous year; a future cue pushes one more than a month before it
-    into the next; with no cue the date lies within six months of the anchor.
+    into the next; with no cue the anchor's year is kept unless that puts the
+    date more than eight months away.
     """
     d = min(d, calendar.monthrange(anchor.year, m)[1])
     cand = date(anchor.year, m, d)
@@ -89,9 +90,9 @@ def year_for_month_day(anchor: date, m: int, d: int, tense: str | None) -> int:
         return anchor.year - 1
     if tense == FUTURE and diff < -31:
         return anchor.year + 1
-    if diff > 183:
+    if diff > 243:
         return anchor.year - 1
-    if diff < -183:
+    if diff < -243:
         return anchor.year + 1
     return anchor.year
 
@@ -109,7 +110,8 @@ def year_for_weekday_date(anchor: date, m: int, d: int, wd: int) -> int:
     return best[1] if best else anchor.year
 
 
-def tense_cue(text: str, start: int, end: int, window: int = 160) -> tuple[str | None, str | None]:
+def tense_cue(text: str, start: int, end: int, window: int = 160,
+              max_words: int = 40) -> tuple[str | None, str | None]:
     """(direction, cue word) of the clause that governs text[start:end].
 
     Looks back from the expression to the start of its clause for the nearest
@@ -125,7 +127,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160) -> tuple[str |
         before = before[cut + 1:]
     words = WORD.findall(before)
     i = len(words)
-    while i > 0:
+    stop = max(0, i - max_words)
+    while i > stop:
         w = words[i - 1]
         if w in _BREAKS or w.startswith("\n"):
             break
@@ -139,7 +142,7 @@ def tense_cue(text: str, start: int, end: int, window: int = 160) -> tuple[str |
             return got, w
         i -= 1
     after = WORD.findall(text[end:end + 60])
-    for w in after[:6]:
+    for w in after[:min(6, max_words)]:
         if w in _BREAKS or w.lower() in _STOP_AFTER:
             break
         got = _word_cue(w)
@@ -150,7 +153,7 @@ def tense_cue(text: str, start: int, end: int, window: int = 160) -> tuple[str |
 
 def _word_cue(w: str) -> str | None:
     lw = w.lower()
-    if lw in _FUT_1:
+    if lw in _FUT_1 or lw.endswith("'ll"):
         return FUTURE
     if lw in _PAST_1 or lw in lx.IRREGULAR_PAST and w.islower():
         return PAST
