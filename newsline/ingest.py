@@ -1,14 +1,17 @@
 """Ingest orchestration: documents -> per-article pipeline -> store -> dating -> merge.
 
-The per-article work is pure (``pipeline.process_document``); this module only
-sequences it with the store, one short transaction per article, so a killed run
-leaves every article either complete or absent and a re-run finishes the job.
+The per-article work is pure (``pipeline.process_document``) and runs on an
+engine (inline, a process pool, Dask: see ``parallel``); this module streams
+documents through it and writes the results with one connection, a batch of
+complete articles per short transaction, so a killed run leaves every article
+either complete or absent and a re-run finishes the job.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,13 +20,15 @@ from itertools import islice
 from newsline.anchoring import infer_pubdate
 from newsline.clean import repeated_lines
 from newsline.config import Settings
-from newsline.errors import NewslineError, ReadError
+from newsline.errors import ReadError
 from newsline.merge import merge
 from newsline.models import Article, Event, PubDate, PublishedHow, RawDocument
-from newsline.pipeline import Processed, article_id, process_document, redate
+from newsline.parallel import Engine, Inline, Pending
+from newsline.pipeline import Processed, article_id, redate
 from newsline.store import Store
 
 CHUNK = 2000  # documents cleaned together: the corpus for repeated-line detection
+BATCH = 50  # documents per unit of work and per write transaction
 
 
 @dataclass
@@ -60,6 +65,9 @@ def _chunks(items: Iterable[RawDocument | ReadError], n: int) -> Iterator[list]:
         yield chunk
 
 
+Sink = Callable[[list[tuple[Processed, "str | None", str]]], list[str]]
+
+
 def ingest_documents(
     store: Store,
     docs: Iterable[RawDocument | ReadError],
@@ -67,12 +75,46 @@ def ingest_documents(
     strict: bool = False,
     on_error: Callable[[ReadError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
     """Process and store every document; a broken one is reported and skipped.
 
     With ``strict`` the first failure stops the batch (nothing is written for it).
+    ``engine`` runs the per-article work (inline by default; see ``parallel``);
+    results come back in input order and are written here, by this one
+    connection, a batch of complete articles per short transaction.
+    """
+
+    def sink(items: list[tuple[Processed, str | None, str]]) -> list[str]:
+        res = store.put_articles([(p.article, p.events, key, st) for p, key, st in items])
+        return [r.status for r in res]
+
+    return run_documents(
+        docs, sink, known=store.known, strict=strict, on_error=on_error,
+        on_progress=on_progress, engine=engine,
+    )
+
+
+def run_documents(
+    docs: Iterable[RawDocument | ReadError],
+    sink: Sink,
+    *,
+    known: Callable[[str, str], bool] | None = None,
+    strict: bool = False,
+    on_error: Callable[[ReadError], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    engine: Engine | None = None,
+) -> IngestReport:
+    """The streaming core of an ingest: chunk, skip known, process on ``engine``, sink.
+
+    At most a few batches per worker are in flight, so memory stays flat
+    whatever the corpus size. ``sink`` receives (processed, key, stated) in
+    input order and returns a status per item ("new", "replaced", "unchanged").
     """
     report = IngestReport()
+    eng = engine or Inline()
+    in_flight: deque[tuple[list[RawDocument], Pending]] = deque()
+    limit = max(2, 2 * eng.workers)
 
     def fail(err: ReadError) -> None:
         report.failed.append(err)
@@ -81,34 +123,93 @@ def ingest_documents(
         if strict:
             raise err
 
+    def write(out: list[tuple[Processed, str | None, str]]) -> None:
+        for status in sink(out) if out else ():
+            if status == "new":
+                report.new += 1
+            elif status == "replaced":
+                report.replaced += 1
+            else:
+                report.unchanged += 1
+        if on_progress and out:
+            on_progress(len(out))
+
+    def drain_one() -> None:
+        batch, pending = in_flight.popleft()
+        out: list[tuple[Processed, str | None, str]] = []
+        for doc, res in zip(batch, pending.result(), strict=True):
+            if isinstance(res, ReadError):
+                if strict:  # what came before the failure is kept, as in a serial run
+                    write(out)
+                    out = []
+                fail(res)
+                if on_progress:
+                    on_progress(1)
+            else:
+                out.append((res, _key(doc), _stated(doc)))
+        write(out)
+
     for chunk in _chunks(docs, CHUNK):
         good = [d for d in chunk if isinstance(d, RawDocument)]
         repeated = repeated_lines(d.text for d in good) if len(good) >= 3 else frozenset()
+        todo: list[RawDocument] = []
         for doc in chunk:
             if isinstance(doc, ReadError):
                 fail(doc)
-                continue
-            stated = _stated(doc)
-            if store.known(article_id(doc.text), stated):
+                if on_progress:
+                    on_progress(1)
+            elif known is not None and known(article_id(doc.text), _stated(doc)):
                 report.unchanged += 1
+                if on_progress:
+                    on_progress(1)
             else:
-                try:
-                    done = process_document(doc, repeated=repeated)
-                except NewslineError as e:
-                    fail(ReadError(doc.path or "-", str(e)))
-                    continue
-                except (ValueError, OverflowError, RecursionError) as e:
-                    fail(ReadError(doc.path or "-", f"could not be processed ({e})"))
-                    continue
-                res = store.put_article(done.article, done.events, key=_key(doc), stated=stated)
-                if res.status == "new":
-                    report.new += 1
-                elif res.status == "replaced":
-                    report.replaced += 1
-                else:
-                    report.unchanged += 1
-            if on_progress:
-                on_progress(1)
+                todo.append(doc)
+        for i in range(0, len(todo), BATCH):
+            batch = todo[i : i + BATCH]
+            in_flight.append((batch, eng.submit(batch, repeated)))
+            while len(in_flight) >= limit:
+                drain_one()
+        del chunk, good, todo
+    while in_flight:
+        drain_one()
+    return report
+
+
+def ingest_records(
+    store: Store,
+    records: Iterable[tuple[Processed, str | None, str] | ReadError],
+    *,
+    strict: bool = False,
+    on_error: Callable[[ReadError], None] | None = None,
+) -> IngestReport:
+    """Load already-processed articles (``--events`` JSON lines) into the store."""
+    report = IngestReport()
+    batch: list[tuple[Article, tuple[Event, ...], str | None, str]] = []
+
+    def flush() -> None:
+        for res in store.put_articles(batch):
+            if res.status == "new":
+                report.new += 1
+            elif res.status == "replaced":
+                report.replaced += 1
+            else:
+                report.unchanged += 1
+        batch.clear()
+
+    for rec in records:
+        if isinstance(rec, ReadError):
+            report.failed.append(rec)
+            if on_error:
+                on_error(rec)
+            if strict:
+                flush()
+                raise rec
+            continue
+        done, key, stated = rec
+        batch.append((done.article, done.events, key, stated))
+        if len(batch) >= BATCH:
+            flush()
+    flush()
     return report
 
 

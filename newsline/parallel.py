@@ -1,0 +1,178 @@
+"""Engines that run the per-article work: inline, a local process pool, or Dask.
+
+The heavy part of an ingest is ``pipeline.process_document``: pure, importable,
+picklable. An engine only has to run :func:`run_batch` somewhere and hand back
+something with ``.result()``; the caller (``ingest.ingest_documents``) keeps
+the results in input order and writes them through its single store
+connection. So workers never touch the database, and crash safety and
+concurrency stay the store's business alone.
+
+Dask is an optional extra (``pip install 'newsline[dask]'``); it is imported
+only when ``--engine dask`` is asked for.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Protocol
+
+from newsline.errors import NewslineError, ReadError, UsageError
+from newsline.models import RawDocument
+from newsline.pipeline import Processed, process_document
+
+Outcome = Processed | ReadError
+
+
+class Pending(Protocol):
+    """What an engine returns for a batch: anything with ``result()``."""
+
+    def result(self) -> Any: ...
+
+
+class Engine(Protocol):
+    """Runs batches of documents; ``workers`` says how many at once are useful."""
+
+    workers: int
+
+    def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Pending: ...
+
+    def close(self) -> None: ...
+
+
+def run_one(doc: RawDocument, repeated: frozenset[str] = frozenset()) -> Outcome:
+    """Process one document; a failure of that document comes back as a ReadError.
+
+    Only newsline's own errors and the arithmetic failures a strange text can
+    provoke are caught: anything else is a bug and must surface.
+    """
+    try:
+        return process_document(doc, repeated=repeated)
+    except NewslineError as e:
+        return ReadError(doc.path or "-", str(e))
+    except (ValueError, OverflowError, RecursionError) as e:
+        return ReadError(doc.path or "-", f"could not be processed ({e})")
+
+
+def run_batch(docs: Sequence[RawDocument], repeated: frozenset[str]) -> list[Outcome]:
+    """Process a batch in order (the unit of work shipped to a worker)."""
+    return [run_one(d, repeated) for d in docs]
+
+
+class _Done:
+    def __init__(self, value: list[Outcome]) -> None:
+        self.value = value
+
+    def result(self) -> list[Outcome]:
+        return self.value
+
+
+class Inline:
+    """No parallelism: the batch runs when it is submitted (``--jobs 1``)."""
+
+    workers = 1
+
+    def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Pending:
+        return _Done(run_batch(docs, repeated))
+
+    def close(self) -> None:
+        pass
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: exit when the parent dies (even by SIGKILL), never linger."""
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class LocalPool:
+    """``--jobs N``: N worker processes on this machine, one writer (the caller)."""
+
+    def __init__(self, workers: int) -> None:
+        if workers < 1:
+            raise UsageError(f"--jobs must be at least 1 (got {workers})")
+        self.workers = workers
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_watch_parent,
+            initargs=(os.getpid(),),
+        )
+
+    def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Future:
+        return self._pool.submit(run_batch, list(docs), repeated)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """``--engine dask``: batches run on a Dask cluster (a local one unless ``scheduler``).
+
+    Given a scheduler address (``tcp://host:8786``) the same code runs on every
+    machine of an existing cluster; the workers need newsline installed.
+    """
+
+    def __init__(
+        self, scheduler: str | None = None, *, workers: int | None = None,
+        processes: bool = True,
+    ) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError(
+                "--engine dask needs the dask extra",
+                hint="pip install 'newsline[dask]'",
+            ) from None
+        self._cluster = None
+        try:
+            if scheduler:
+                self._client = Client(scheduler, timeout="10s")
+            else:
+                self._cluster = LocalCluster(
+                    n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                    processes=processes, dashboard_address=None,
+                )
+                self._client = Client(self._cluster)
+        except (OSError, TimeoutError) as e:
+            if self._cluster is not None:
+                self._cluster.close()
+            raise NewslineError(
+                f"cannot reach the Dask scheduler {scheduler or '(local)'}: {e}",
+                hint="start one with `dask scheduler` or drop --scheduler for a local cluster",
+            ) from e
+        info = self._client.scheduler_info()
+        self.workers = max(1, sum(w.get("nthreads", 1) for w in info["workers"].values()))
+
+    def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Pending:
+        # pure=False: two identical batches in one run are still two batches.
+        return self._client.submit(run_batch, list(docs), repeated, pure=False)
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(
+    engine: str = "local", *, jobs: int = 1, scheduler: str | None = None
+) -> Engine:
+    """The engine the command line asked for (``--engine``, ``--jobs``, ``--scheduler``)."""
+    if engine == "dask":
+        return DaskEngine(scheduler, workers=jobs if jobs > 1 else None)
+    if scheduler:
+        raise UsageError("--scheduler only makes sense with --engine dask")
+    if engine != "local":
+        raise UsageError(f"unknown engine {engine!r} (local or dask)")
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1 (got {jobs})")
+    return Inline() if jobs == 1 else LocalPool(jobs)
