@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsline.errors import UsageError
@@ -32,7 +32,7 @@ from newsline.render import (
 )
 from newsline.render.csvfmt import COLUMNS, neutralise
 from newsline.render.ics import escape_text, fold
-from newsline.render.labels import date_label
+from newsline.render.labels import clean_text, date_label
 from newsline.render.markdown import escape_md
 
 DATA = Path(__file__).parent / "data"
@@ -462,3 +462,34 @@ def test_source_without_outlet_is_cited_by_article() -> None:
     )
     e = Entry("n", "2015", "2015-01-01", "2015-12-31", Granularity.YEAR, "T", (src,))
     assert "ab12" in render([e], "md") and "ab12" in render([e], "html")
+
+
+# --- any text at all ----------------------------------------------------------------------
+
+_ANY_TEXT = st.text(
+    st.characters(exclude_categories=["Cs"]) | st.sampled_from(list("<>&\"',;\\\n\r=+-@[]*_`$")),
+    max_size=60,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=_ANY_TEXT, quote=_ANY_TEXT, outlet=_ANY_TEXT)
+def test_any_text_survives_every_format(title: str, quote: str, outlet: str) -> None:
+    src = SourceRef("ab12", "p.txt", outlet or None, "2015-11-20", quote, "Friday")
+    e = Entry("x1", "2015-11-20", "2015-11-20", "2015-11-20", Granularity.DAY, title, (src,))
+    for fmt in FORMATS:
+        assert isinstance(render([e], fmt, width=80), str)
+    assert entry_from_dict(json.loads(render([e], "jsonl"))) == e
+    row = dict(zip(COLUMNS, _csv_rows(render([e], "csv"))[1], strict=True))
+    assert row["quotes"].lstrip("'") == clean_text(quote).lstrip("'")
+    assert not row["title"].startswith(("=", "+", "-", "@"))
+    page = _parse_html(render([e], "html"))
+    assert [t for t, _ in page.tags].count("script") == 0
+    assert [t for t, _ in page.tags].count("h3") == 1
+    icalendar = pytest.importorskip("icalendar")
+    (ev,) = icalendar.Calendar.from_ical(render([e], "ics")).walk("VEVENT")
+    assert str(ev["SUMMARY"]) == _ICS_CTL.sub("", _ICS_NL.sub("\n", title))
+
+
+_ICS_CTL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ICS_NL = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
