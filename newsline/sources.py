@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any, BinaryIO, TextIO
@@ -252,10 +253,12 @@ def _detect(data: bytes) -> str | None:
 
     best = from_bytes(data).best()
     guess = best.encoding if best is not None else None
-    if guess is not None and guess not in _WESTERN:
+    # Western text has a few accented letters among ASCII words; a Cyrillic or
+    # Greek code page gives mostly high bytes. Short Western text is often
+    # guessed as some other code page, and Windows-1252 is the commoner truth.
+    sparse = sum(1 for b in data if b > 127) <= 0.3 * sum(1 for b in data if 65 <= b <= 122)
+    if guess is not None and guess not in _WESTERN and not sparse:
         return str(best)
-    # Short Western text is often guessed as a Central European code page;
-    # Windows-1252 is the far commoner truth when it reads as letters.
     for codec in ("cp1252", "latin-1"):
         try:
             text = data.decode(codec)
@@ -307,9 +310,10 @@ def _normalise_newlines(text: str) -> str:
 _CP1252_HIGH = {ch: b for b in range(0x80, 0xA0)
                 for ch in [bytes([b]).decode("cp1252", errors="ignore")] if ch}
 _CONT = "[\u0080-\u00bf" + "".join(sorted(_CP1252_HIGH)) + "]"
-_MOJIBAKE_RUN = re.compile(
-    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
-)
+# Only the lead bytes real mojibake shows: Â/Ã/Ä/Å (Latin-1 supplement, Latin
+# Extended-A), â (punctuation and symbols: ’ “ – €) and ð (emoji). Other leads
+# ("É–", "é—") are as likely to be genuine text.
+_MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00c5]{_CONT}|\u00e2{_CONT}{{2}}|\u00f0{_CONT}{{3}}")
 
 
 def _as_cp1252_bytes(s: str) -> bytes | None:
@@ -341,7 +345,9 @@ def repair_mojibake(text: str) -> str:
             ch = raw.decode("utf-8")
         except UnicodeDecodeError:
             return m.group(0)
-        return ch if len(ch) == 1 else m.group(0)
+        if len(ch) != 1 or (m.group(0)[0] == "\u00e2" and unicodedata.category(ch)[0] not in "PSZ"):
+            return m.group(0)
+        return ch
 
     return _MOJIBAKE_RUN.sub(fix, text)
 
