@@ -95,6 +95,11 @@ def _open(db: str | None, *, readonly: bool):  # noqa: ANN202 - returns Store
 
 
 # -- ingest ---------------------------------------------------------------------------
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -125,11 +130,30 @@ def ingest(
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first input that fails.")
     ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (or Dask workers).")
+    ] = 1,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="Where the per-article work runs.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler ADDRESS (default: a local cluster)."),
+    ] = None,
+    events: Annotated[
+        str | None,
+        typer.Option("--events", help="Load processed articles from --emit-events JSON lines."),
+    ] = None,
+    emit_events: Annotated[
+        str | None,
+        typer.Option("--emit-events", help="Only process: write JSON lines to FILE ('-': "
+                     "stdout) for a later --events, no database."),
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """Read articles into the database, date them and merge their events.
 
-    Example: newsline ingest samples/ --db news.db
+    Example: newsline ingest samples/ --db news.db --jobs 4
     """
     from newsline import ingest as core
     from newsline import sources
@@ -137,10 +161,17 @@ def ingest(
     if published is not None:
         _check_iso_day(published, "--published")
     paths = list(paths or [])
-    if not paths and not files_from and not jsonl:
-        raise typer.BadParameter("give at least one PATH, --files-from or --jsonl")
-    if sum(1 for p in paths if p == "-") + (files_from == "-") + (jsonl == "-") > 1:
+    if not paths and not files_from and not jsonl and not events:
+        raise typer.BadParameter("give at least one PATH, --files-from, --jsonl or --events")
+    stdin_users = sum(1 for p in paths if p == "-") + (files_from == "-") + (jsonl == "-")
+    if stdin_users + (events == "-") > 1:
         raise typer.BadParameter("stdin ('-') can be read only once")
+    if scheduler and engine is not Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    if emit_events and events:
+        raise typer.BadParameter("--emit-events writes what --events reads; give one of them")
+    if emit_events and db:
+        raise typer.BadParameter("--emit-events writes no database; drop --db")
     if files_from:
         try:
             if files_from == "-":
@@ -181,11 +212,26 @@ def ingest(
     def on_error(e: ReadError) -> None:
         err.print(f"{'Error' if strict else 'Skipped'}: {e}", markup=False)
 
+    from newsline.parallel import make_engine
+
+    if emit_events:
+        _emit_events(emit_events, docs(), strict, on_error, engine.value, jobs, scheduler)
+        return
     settings = Settings()
     store = _open(db, readonly=False)
+    runner = None
     try:
         try:
-            report = core.ingest_documents(store, docs(), strict=strict, on_error=on_error)
+            report = core.IngestReport()
+            if paths or files_from or jsonl:
+                runner = make_engine(engine.value, jobs=jobs, scheduler=scheduler)
+                report = core.ingest_documents(
+                    store, docs(), strict=strict, on_error=on_error, engine=runner
+                )
+            if events:
+                report = core.merge_reports(
+                    report, _load_events(store, events, strict, on_error)
+                )
         except ReadError:
             report = None
         if report is None:
@@ -194,6 +240,8 @@ def ingest(
     except NewslineError as e:
         fail(e)
     finally:
+        if runner is not None:
+            runner.close()
         store.close()
     for path, value in report.cross_dated:
         say(f"{path}: dated {value} from other sources (cross-source)")
@@ -204,6 +252,57 @@ def ingest(
         f" {report.unchanged} unchanged, {len(report.failed)} failed;"
         f" {report.entries} timeline entries"
     )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _load_events(store, name: str, strict: bool, on_error):  # noqa: ANN001, ANN202
+    """--events: load records written by --emit-events (here or on another machine)."""
+    from newsline import ingest as core
+    from newsline.serial import read_events
+
+    try:
+        fh = sys.stdin if name == "-" else open(name, encoding="utf-8")  # noqa: SIM115
+    except OSError as e:
+        fail(ReadError(name, e.strerror or str(e)))
+    with fh:
+        return core.ingest_records(store, read_events(fh, name), strict=strict, on_error=on_error)
+
+
+def _emit_events(out: str, docs, strict: bool, on_error, engine: str, jobs: int,  # noqa: ANN001
+                 scheduler: str | None) -> None:
+    """--emit-events: run the per-article work only, one JSON line per article."""
+    from newsline import ingest as core
+    from newsline.parallel import make_engine
+    from newsline.serial import dumps
+
+    try:
+        fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
+    except OSError as e:
+        fail(NewslineError(f"cannot write {out}: {e.strerror or e}"))
+
+    def sink(items: list) -> list[str]:
+        for done, key, stated in items:
+            fh.write(dumps(done, key=key, stated=stated) + "\n")
+        return ["new"] * len(items)
+
+    runner = None
+    try:
+        runner = make_engine(engine, jobs=jobs, scheduler=scheduler)
+        report = core.run_documents(docs, sink, strict=strict, on_error=on_error, engine=runner)
+    except ReadError:
+        raise typer.Exit(1) from None
+    except NewslineError as e:
+        fail(e)
+    finally:
+        if runner is not None:
+            runner.close()
+        if fh is not sys.stdout:
+            fh.close()
+        else:
+            fh.flush()
+    say(f"processed {report.seen} input(s): {report.new} written to {out},"
+        f" {len(report.failed)} failed")
     if report.failed:
         raise typer.Exit(1)
 

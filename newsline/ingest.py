@@ -48,6 +48,14 @@ class IngestReport:
         return self.new + self.unchanged + self.replaced + len(self.failed)
 
 
+def merge_reports(a: IngestReport, b: IngestReport) -> IngestReport:
+    """Two parts of one ingest (documents, then --events records) as one report."""
+    return IngestReport(
+        new=a.new + b.new, unchanged=a.unchanged + b.unchanged, replaced=a.replaced + b.replaced,
+        failed=a.failed + b.failed,
+    )
+
+
 def _key(doc: RawDocument) -> str | None:
     """The identity of an input across runs: a file's real path (None for stdin)."""
     if not doc.path or doc.path == "-" or "#" in doc.path:
