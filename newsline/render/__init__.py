@@ -88,6 +88,7 @@ def render(
     ``color`` and ``width`` only affect ``table``. Raises UsageError for an
     unknown format.
     """
+    fmt = str(getattr(fmt, "value", fmt))  # a CLI enum member works too
     if fmt == "table":
         return render_table(entries, color=color, width=width)
     try:

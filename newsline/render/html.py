@@ -45,6 +45,11 @@ ul.sources li { margin: .35rem 0; }
 blockquote { margin: 0; white-space: pre-line; }
 cite { display: block; color: var(--muted); font-size: .85rem; font-style: normal; }
 .empty { color: var(--muted); }
+.legend { color: var(--muted); font-size: .85rem; margin: -1.5rem 0 1.5rem; }
+.legend b { display: inline-block; width: .7rem; height: .7rem; margin: 0 .3rem 0 0;
+  background: var(--dot); border-radius: 50%; vertical-align: baseline; }
+.legend b.coarse { background: var(--coarse); border-radius: 2px; margin-left: 1rem; }
+@media print { body { background: #fff; } li.entry { break-inside: avoid; } }
 """
 
 
@@ -125,5 +130,7 @@ def render_html(entries: Sequence[Entry], *, title: str = "newsline timeline") -
         f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
         f"<h1>{escape(title)}</h1>\n"
         f'<p class="summary">{len(entries)} entries from {len(articles)} articles</p>\n'
+        '<p class="legend"><b></b>dated to the day<b class="coarse"></b>'
+        "dated only to a week, month or longer</p>\n"
         f"{body}\n</main>\n</body>\n</html>\n"
     )
