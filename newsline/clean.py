@@ -182,7 +182,7 @@ _SIGN_OFF = re.compile(
     rf"|\s*\((?P<p>{_AGENCY_ALT})\)\s*\.?\s*$",
     re.I,
 )
-_DATELINE_CREDIT = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,60}}?\((?P<o>{_AGENCY_ALT})\)\s*[-–—]",
+_DATELINE_CREDIT = re.compile(rf"^[A-Z][A-Za-z0-9 .,'-]{{1,60}}?\((?P<o>{_AGENCY_ALT})\)\s*[-–—]",
                               re.I)
 _TERMINAL = tuple('.!?:;"\')]')
 _HEADER_ZONE = 12  # header lines and credits are looked for in the first non-blank lines
@@ -289,6 +289,7 @@ def clean(raw: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
     title_key = line_key(title) if title else None
     title_seen = False
     first_content = False  # the first body line may be the headline
+    body_started = False
     kept: list[_Line | None] = []  # None marks a paragraph break
     nonblank = 0
     after_credit = False
@@ -313,7 +314,7 @@ def clean(raw: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
             title_seen = first_content = True
             kept.append(ln)
             continue
-        if nonblank <= _HEADER_ZONE:
+        if nonblank <= _HEADER_ZONE and not body_started:
             fields = _header(norm)
             if fields:
                 for k, v in fields:
@@ -338,6 +339,8 @@ def clean(raw: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
         if reason is not None:
             drop(ln, reason)
             continue
+        if len(norm.split()) >= 12 and norm.endswith(_TERMINAL):
+            body_started = True  # headers and credits come before the first paragraph
         if not first_content:
             first_content = True
             if title is None and _headline_like(norm):
