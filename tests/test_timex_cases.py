@@ -241,17 +241,35 @@ ODD_ZONES = {
 }
 
 _RUNNER = r"""
-import json, sys, time
+import datetime as dt, json, sys, time
 from datetime import date
 from newsline.temporal import extract
+
+# Record every read of the clock made while extracting: the anchor is an argument.
+ANYWHERE = {"today": (dt.date, dt.datetime), "now": (dt.datetime,), "utcnow": (dt.datetime,)}
+FROM_NEWSLINE = {"time": (time,), "localtime": (time,), "gmtime": (time,), "ctime": (time,)}
+clock_reads = []
+
+def watch(frame, event, arg):
+    if event != "c_call":
+        return
+    owner, name = getattr(arg, "__self__", None), getattr(arg, "__name__", "")
+    where = frame.f_code.co_filename
+    if any(owner is o for o in ANYWHERE.get(name, ())) or (
+            "newsline" in where and any(owner is o for o in FROM_NEWSLINE.get(name, ()))):
+        clock_reads.append(f"{name}() from {where}:{frame.f_lineno}")
+
 rows = json.load(sys.stdin)
 out = []
+sys.setprofile(watch)
 for sentence, anchor in rows:
     found = extract(sentence, date.fromisoformat(anchor))
     out.append([[t.start, t.end, t.text, str(getattr(t.type, "value", t.type)), t.value,
                  None if t.granularity is None else str(getattr(t.granularity, "value",
                  t.granularity)), t.rule, t.cue, t.anchor] for t in found])
-print(json.dumps({"offset": time.localtime().tm_gmtoff, "results": out}))
+sys.setprofile(None)
+print(json.dumps({"offset": time.localtime().tm_gmtoff, "results": out,
+                  "clock_reads": sorted(set(clock_reads))}))
 """
 
 
@@ -280,15 +298,29 @@ def _run_in_zone(rows: list[tuple[str, str]], tz: str | None) -> dict[str, Any]:
     return result
 
 
-def test_results_do_not_depend_on_time_zone(extract: Callable[..., Any]) -> None:
-    # Every third row: all families, a few seconds at most.
+@pytest.fixture(scope="module")
+def zone_runs(extract: Callable[..., Any]) -> dict[str, dict[str, Any]]:
+    """Every third row (all families) extracted in the default zone and in each odd one."""
     rows = [(c.sentence, c.anchor) for c in CASES[::3]]
-    baseline = _run_in_zone(rows, None)
-    offsets = {baseline["offset"]}
+    runs = {"default": _run_in_zone(rows, None)}
     for name in ODD_ZONES:
-        other = _run_in_zone(rows, _zone(name))
-        offsets.add(other["offset"])
-        pairs = zip(rows, baseline["results"], other["results"], strict=True)
+        runs[name] = _run_in_zone(rows, _zone(name))
+    for run in runs.values():
+        run["rows"] = rows
+    return runs
+
+
+def test_results_do_not_depend_on_time_zone(zone_runs: dict[str, dict[str, Any]]) -> None:
+    baseline = zone_runs["default"]
+    for name in ODD_ZONES:
+        other = zone_runs[name]
+        pairs = zip(baseline["rows"], baseline["results"], other["results"], strict=True)
         for (sentence, anchor), a, b in pairs:
             assert a == b, f"TZ={name} changes {sentence!r} (anchor {anchor}): {a} != {b}"
+    offsets = {run["offset"] for run in zone_runs.values()}
     assert len(offsets) >= 2, "the odd zones did not take effect in the subprocesses"
+
+
+def test_extraction_never_reads_the_clock(zone_runs: dict[str, dict[str, Any]]) -> None:
+    # dateutil's parser, for one, fills missing fields from datetime.now() unless given default=.
+    assert zone_runs["default"]["clock_reads"] == []
