@@ -24,6 +24,8 @@ from typing import Any
 
 import pytest
 
+from newsline.temporal.timex import granularity_of
+
 TABLE = Path(__file__).parent / "data" / "timex_cases.tsv"
 COLUMNS = ["family", "sentence", "expression", "anchor", "type", "value"]
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
@@ -221,6 +223,8 @@ def test_expression_resolves(case: Case, extract: Callable[..., Any]) -> None:
     t = same_span[0]
     assert t.text == case.expression
     assert (_kind(t), t.value) == (case.type, case.value), f"want {want}; found {_show(found)}"
+    # Granularity is kept and agrees with the value (None for durations, sets, *_REF).
+    assert t.granularity == granularity_of(case.value), f"granularity {t.granularity} for {want}"
 
 
 @pytest.mark.parametrize("case", NEGATIVE, ids=lambda c: c.id)
