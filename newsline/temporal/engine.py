@@ -59,6 +59,7 @@ class _Res:
     anchor: str | None = None
     start_trim: int = 0
     end_trim: int = 0
+    remember: bool = True  # False: a derived value ("a year earlier") is not a new reference
 
 
 def parse_anchor(anchor: date | str | None) -> date | None:
@@ -95,7 +96,8 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         out.append(Timex(start=s, end=e, text=text[s:e], type=res.type, value=value,
                          granularity=gran, rule=rule, cue=res.cue,
                          anchor=res.anchor if res.anchor is not None else st.ref))
-        _remember(st, value)
+        if res.remember:
+            _remember(st, value)
     return out
 
 
@@ -503,7 +505,7 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     elif st.quarter is not None:
         y, q = st.quarter
         if ago:
-            return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}")
+            return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
         return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
     elif st.anchor is not None:
         k = st.anchor.year * 4 + (st.anchor.month - 1) // 3 - 1
@@ -513,7 +515,7 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if y is None:
         return _Res(TimexType.DATE, f"XXXX-Q{q}")
     if ago:
-        y -= 1
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
     return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
 
 
@@ -703,11 +705,13 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if relative_to_ref:
         if unit == "Y" and int(n) == 1 and st.quarter is not None:
             y, q = st.quarter
-            return _Res(TimexType.DATE, f"{y + k:04d}-Q{q}", anchor=f"{y:04d}-Q{q}")
+            return _Res(TimexType.DATE, f"{y + k:04d}-Q{q}", anchor=f"{y:04d}-Q{q}",
+                        remember=False)
         if st.ref is None:
             return _Res(TimexType.DATE, "XXXX-XX-XX")
         if unit == "Y" and st.ref[:4].isdigit():
-            return _Res(TimexType.DATE, f"{int(st.ref[:4]) + k:04d}", anchor=st.ref)
+            return _Res(TimexType.DATE, f"{int(st.ref[:4]) + k:04d}", anchor=st.ref,
+                        remember=False)
         base = st.ref_day
         if base is None:
             return None
@@ -716,7 +720,8 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, "XXXX-XX-XX")
     if unit == "Y" and int(n) == 1 and st.quarter is not None and k == -1:
         y, q = st.quarter
-        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", anchor=f"{y:04d}-Q{q}")
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", anchor=f"{y:04d}-Q{q}",
+                    remember=False)
     if unit == "DE":
         return _Res(TimexType.DATE, f"{st.anchor.year + 10 * k:04d}")
     if unit == "CE":
@@ -730,10 +735,10 @@ def _h_yearago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if om and st.anchor is not None:
         q = _QNUM[om.group(1)]
         y = (st.quarter[0] if st.quarter else st.anchor.year) - 1
-        return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
+        return _Res(TimexType.DATE, f"{y:04d}-Q{q}", remember=False)
     if st.quarter is not None:
         y, q = st.quarter
-        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}")
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
     if st.anchor is None:
         return _Res(TimexType.DATE, "XXXX")
     if low.endswith("month"):
@@ -765,14 +770,11 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
     unit = _unit(um.group(1))
     qty = low[:um.start()]
     trim = 0
-    # "nearly five-year conflict": an adjective keeps its modifier outside the extent
-    if "-" in s and re.search(r"-\s*" + re.escape(um.group(1)), low) and not re.search(
-            r"\b(?:the|past|last|next|first)\b", qty):
-        nm = re.search(r"[\w.]+(?:[\s-]+[\w/.]+)*-\s*" + re.escape(um.group(1)), low)
-        adj = re.search(r"(\S+)-" + re.escape(um.group(1)), low)
-        if adj and nm:
-            trim = adj.start(1)
-            qty = adj.group(1)
+    # "the nearly five-year conflict": an adjective keeps its modifiers outside
+    adj = re.search(r"([\w.]+)-" + re.escape(um.group(1)) + r"\b", s, re.I)
+    if adj and not um.group(1).lower().endswith("s") or (adj and low.endswith("-long")):
+        trim = adj.start(1)
+        qty = adj.group(1).lower()
     qty = re.sub(r"\b(?:the|past|last|next|first|final|coming|previous|following|remaining|"
                  r"entire|full|this|more|full|straight|consecutive|long|about|around|"
                  r"approximately|nearly|almost|roughly|more than|less than|fewer than|"
@@ -1049,6 +1051,9 @@ def _h_ref(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
     if low == "now" and re.match(r"\s*-", text[m.end():m.end() + 3]):
         return None
+    if m.group(0) in ("Now", "NOW") and re.search(r"[A-Za-z][ \t]+$", text[max(0, m.start() - 3):
+                                                                         m.start()]):
+        return None  # "Join Now", "Subscribe Now": a button label, not a time
     return _Res(TimexType.DATE, v)
 
 
