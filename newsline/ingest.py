@@ -28,7 +28,7 @@ from newsline.pipeline import Processed, article_id, redate
 from newsline.store import Store
 
 CHUNK = 2000  # documents cleaned together: the corpus for repeated-line detection
-BATCH = 50  # documents per unit of work and per write transaction
+BATCH = 16  # documents per unit of work and per write transaction (short: concurrency)
 
 
 @dataclass
