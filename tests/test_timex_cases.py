@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from newsline.temporal.timex import granularity_of
+from newsline.temporal.timex import granularity_of, value_span
 
 TABLE = Path(__file__).parent / "data" / "timex_cases.tsv"
 COLUMNS = ["family", "sentence", "expression", "anchor", "type", "value"]
@@ -204,6 +204,10 @@ def test_row_is_well_formed(case: Case) -> None:
     assert not case.family.startswith("negative")
     assert case.type in TYPES
     assert TIMEML_VALUE.match(case.value), f"not a TimeML value: {case.value!r}"
+    if case.value[0].isdigit():
+        assert value_span(case.value) is not None, f"not on the calendar: {case.value!r}"
+    if clock_time := re.search(r"T(\d{2}):(\d{2})$", case.value):
+        assert int(clock_time[1]) < 24 and int(clock_time[2]) < 60
     clock = re.search(r"T(?:\d|MO|AF|EV|NI|DT)", case.value) is not None
     if case.type in ("DATE", "TIME"):
         assert clock == (case.type == "TIME"), "TIME exactly when the value carries a time"
