@@ -628,6 +628,10 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, rs.month(y, mo))
     season = lx.SEASONS.get(head)
     if season:
+        if n < 0 and det in ("last", "the last", "past", "the past", "previous",
+                             "the previous"):
+            # TimeBank reads "last fall" as the previous year's fall
+            return _Res(TimexType.DATE, f"{a.year - 1:04d}-{season}")
         return _Res(TimexType.DATE, _season_value(a, season, n))
     unit = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
             "fiscal year": "Y", "school year": "Y", "weekend": "WE"}.get(head)
@@ -1095,11 +1099,12 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
     head = low.split()[-1]
     a = st.anchor
     if head == "year":
-        if "full" in low or "fiscal" in low and _prev_word(text, m.start()) in ("for", "in"):
-            return _Res(TimexType.DATE, f"{a.year:04d}" if a else "XXXX")
-        return _Res(TimexType.DURATION, "P1Y")
+        if re.match(r"\s+(?:ended|ending|to|through)\b", text[m.end():m.end() + 10]):
+            return _Res(TimexType.DURATION, "P1Y")  # "the year ended Sept. 30": a span
+        return _Res(TimexType.DATE, f"{a.year:04d}" if a else "XXXX")
     if head == "week":
-        return _Res(TimexType.DATE, rs.week(a) if a else "XXXX-WXX")
+        # "for the week": a week of the anchor's year that the words do not pin down
+        return _Res(TimexType.DATE, f"{a.year:04d}-WXX" if a else "XXXX-WXX")
     if head == "month":
         return _Res(TimexType.DATE, rs.month(a.year, a.month) if a else "XXXX-XX")
     if head == "weekend":

@@ -158,7 +158,8 @@ FUTURE_CUES: tuple[str, ...] = (
     "scheduled to", "scheduled for", "to be held", "ahead of", "is to", "are to",
     "going to", "would", "next", "upcoming", "intends to", "hopes to", "aims to",
     "is likely to", "will be", "is slated to", "slated for", "expects to", "as early as",
-    "as soon as", "plans", "set for",
+    "as soon as", "plans", "set for", "until", "postponed until", "delayed until",
+    "adjourned until", "extended until",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",

@@ -17,7 +17,7 @@ FUTURE = "future"
 PAST = "past"
 
 _FUT_1 = frozenset(c for c in lx.FUTURE_CUES if " " not in c) | {"expected", "scheduled",
-                                                                  "planned", "slated"}
+                                                                  "slated"}
 _PAST_1 = frozenset(c for c in lx.PAST_CUES if " " not in c)
 _MULTI: dict[tuple[str, ...], str] = {}
 for _c in lx.FUTURE_CUES:
@@ -80,19 +80,18 @@ def year_for_month_day(anchor: date, m: int, d: int, tense: str | None) -> int:
 
     A past cue pulls a date that would lie more than a month after the anchor
     into the previous year; a future cue pushes one more than a month before it
-    into the next; with no cue the anchor's year is kept unless that puts the
-    date more than eight months away.
+    into the next; with no cue the date lies within six months of the anchor.
     """
     d = min(d, calendar.monthrange(anchor.year, m)[1])
     cand = date(anchor.year, m, d)
     diff = (cand - anchor).days
-    if tense == PAST and diff > 31:
+    if tense == PAST:
+        return anchor.year - 1 if diff > 31 else anchor.year
+    if tense == FUTURE:
+        return anchor.year + 1 if diff < -31 else anchor.year
+    if diff > 183:
         return anchor.year - 1
-    if tense == FUTURE and diff < -31:
-        return anchor.year + 1
-    if diff > 243:
-        return anchor.year - 1
-    if diff < -243:
+    if diff < -183:
         return anchor.year + 1
     return anchor.year
 
