@@ -238,6 +238,14 @@ def test_not_a_date(case: Case, extract: Callable[..., Any]) -> None:
     assert not overlapping, f"{case.expression!r} is not a date; found {_show(overlapping)}"
 
 
+def test_anchor_as_iso_string_or_date_is_the_same(extract: Callable[..., Any]) -> None:
+    # The CLI and the batch mode hand the anchor over as text, the pipeline as a date.
+    for case in CASES[::2]:
+        as_date = extract(case.sentence, date.fromisoformat(case.anchor))
+        as_text = extract(case.sentence, case.anchor)
+        assert as_date == as_text, f"{case.id}: {case.sentence!r}"
+
+
 # ---------------------------------------------------------------- clock and zone independence
 
 # Kiritimati is UTC+14 and Adak UTC-10/-9: at any instant they are a calendar day apart,
