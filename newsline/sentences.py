@@ -19,14 +19,14 @@ from newsline.models import Clause, Sentence
 
 # Never a sentence end: a name or number always follows.
 _TITLES = frozenset("""
-mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev st jr sr fr hon pres
-supt insp det cpl pvt messrs mme mlle mssrs brig lieut atty sec amb ald
+mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev st fr hon pres
+supt insp det cpl pvt messrs mme mlle mssrs brig lieut atty amb ald
 """.split())
 # Usually not a sentence end; one when a typical opener follows ("in the U.S. The ...").
 _ABBREVS = frozenset("""
 inc corp co ltd llc plc bros vs etc al no nos vol fig approx dept est univ ave blvd rd ft mt
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-p pp op cf ca min max mln bln bn tr gov't intl natl assn
+jr sr p pp op cf ca tr intl natl assn sec
 """.split())
 _OPENERS = frozenset("""
 the a an he she it they we i you his her its their our this that these those there here
@@ -112,6 +112,7 @@ _CUTS = re.compile(
     r"|(?P<conj>,\s+)(?=(?:and|but|yet|so)\s+" + _STARTS_CLAUSE + r"\b)"
     r"|(?P<andverb>\s+)(?=and\s+" + _AUX + r"\b)"
 )
+_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which)\b")
 _REPORT = re.compile(
     r"[\"”]?,[\"”]?\s+(?P<tail>(?:[\w'’.-]+\s+){0,8}?(?:said|says|told|added|announced|reported|"
     r"confirmed|stated|warned|noted|insisted)\b)")
@@ -130,17 +131,9 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _CUTS.finditer(s)]
     for m in _REPORT.finditer(s):
         cuts.append((m.start(), m.start("tail")))
-        # the tail runs to the next comma that does not continue a date
-        k = m.end()
-        while True:
-            c = s.find(",", k)
-            if c < 0:
-                break
-            if _MONTHISH.match(s, c + 1):
-                k = c + 1
-                continue
-            cuts.append((c, c + 1 + (len(s[c + 1:]) - len(s[c + 1:].lstrip()))))
-            break
+        _cut_at_next_comma(s, m.end(), cuts)  # the reporting tail ends there
+    for m in _RELATIVE.finditer(s):
+        _cut_at_next_comma(s, m.end(), cuts)  # ", which opened in 1975, will close"
     cuts.sort()
     pieces: list[tuple[int, int]] = []
     pos = 0
@@ -155,6 +148,20 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     if not pieces:
         return [Clause(start, end, s)]
     return [Clause(start + a, start + b, s[a:b]) for a, b in pieces]
+
+
+def _cut_at_next_comma(s: str, k: int, cuts: list[tuple[int, int]]) -> None:
+    """Cut at the next comma after ``k`` that does not continue a date ("Friday, May 4")."""
+    while True:
+        c = s.find(",", k)
+        if c < 0:
+            return
+        if _MONTHISH.match(s, c + 1):
+            k = c + 1
+            continue
+        rest = s[c + 1:]
+        cuts.append((c, c + 1 + len(rest) - len(rest.lstrip())))
+        return
 
 
 def _trim(s: str, a: int, b: int) -> tuple[int, int] | None:
