@@ -43,6 +43,18 @@ _RATE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|n
                           r"dollars?|flights|seats|hours|percent|%))\W*$", re.I)
 
 
+# TimeBank extents leave out hedges and the article of a decade ("about five
+# hours", "the 1960s", "early Friday morning" -> "Friday morning").
+_HEDGE = r"(?:(?:about|only|just|over|barely|almost|right|well over|just over|just under)\s+)"
+_TRIM_LEAD = {
+    "dur": re.compile(r"(?i)" + _HEDGE + "+"),
+    "ago": re.compile(r"(?i)" + _HEDGE + "+"),
+    "ref": re.compile(r"(?i)right\s+"),
+    "decade": re.compile(r"(?i)the\s+(?=\d|')"),
+    "weekday": re.compile(r"(?i)(?:early|late|earlier|later)\s+"),
+}
+
+
 @dataclass
 class _State:
     anchor: date | None
@@ -89,6 +101,10 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         if res is None:
             continue
         s, e = m.start() + res.start_trim, m.end() - res.end_trim
+        if rule in _TRIM_LEAD:
+            lead = _TRIM_LEAD[rule].match(text, s, e)
+            if lead and lead.end() < e:
+                s = lead.end()
         value = res.value
         gran = granularity_of(value) if res.type in (TimexType.DATE, TimexType.TIME) else None
         if res.type is TimexType.TIME and value[:10].count("-") == 2 and "T" in value:
@@ -324,6 +340,11 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
         elif ap == "a" and hh == 12:
             hh = 0
     rest = s[cm.end():]
+    pm_part = re.match(r"\s+in\s+the\s+(morning|afternoon|evening)", rest)
+    if pm_part:
+        if pm_part.group(1) != "morning" and hh < 12:
+            hh += 12
+        rest = rest[pm_part.end():]
     tail = f"T{hh:02d}:{mi:02d}"
     base = _day_part(rest, m.end(), text, st)
     if base is None:
@@ -951,11 +972,19 @@ def _h_holiday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if st.anchor is None:
         return None
     tense, cue = rs.tense_cue(text, m.start(), m.end())
+    n = 0
+    if low.startswith(("last ", "next ")):
+        n = -1 if low.startswith("last") else 1
+        low = low.split(None, 1)[1]
+        tense = rs.PAST if n < 0 else rs.FUTURE
+        cue = m.group(0).split()[0]
     if low.startswith("thanksgiving"):
         y = st.anchor.year
         d = rs.nth_weekday(y, 11, 4, 4)
-        if tense == rs.PAST and d > st.anchor:
+        if tense == rs.PAST and d >= st.anchor:
             d = rs.nth_weekday(y - 1, 11, 4, 4)
+        elif tense == rs.FUTURE and d <= st.anchor:
+            d = rs.nth_weekday(y + 1, 11, 4, 4)
         return _Res(TimexType.DATE, rs.day(d), cue=cue)
     key = low
     if key not in lx.HOLIDAYS:

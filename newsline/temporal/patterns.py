@@ -118,7 +118,8 @@ DEICTIC = _ci(lx.DAY_DEICTICS)
 TZ = r"(?:\s+" + _alt(lx.TIME_ZONES) + r"\b)?"
 CLOCK = (
     r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
-    + r"|[012]?\d:[0-5]\d" + TZ.replace("?", "") + r"|(?i:noon|midnight|midday)\b)"
+    + r"|[012]?\d:[0-5]\d" + TZ.replace("?", "") + r"|(?i:noon|midnight|midday)\b"
+    r"|\d{1,2}(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening))"
 )
 ORD_WORD = _ci([o for o in lx.ORDINALS if not o[0].isdigit() and o not in ("last", "final")])
 ORD = r"(?:" + ORD_WORD + r"|[1-4](?:st|nd|rd|th))"
@@ -192,7 +193,7 @@ _R: list[tuple[str, str]] = [
     ("season", r"(?:" + POS + r"[\s-]+)?(?:(?:(?i:the|this|last|next|this\s+past)\s+)?"
      + SEASON + r"\s+(?:(?i:of)\s+)?" + YEAR + r"|(?i:the|this|last|next|this\s+past)\s+"
      + SEASON + r"\b(?!\s+of\s+(?!\d)))"),
-    ("holiday", r"(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?|new\s+year's\s+(?:day|"
+    ("holiday", r"(?:(?i:last|next)\s+)?(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?|new\s+year's\s+(?:day|"
      r"eve)|independence\s+day|halloween|boxing\s+day|valentine's\s+day)\b"),
     ("year", r"(?:" + _ci(["fiscal", "calendar", "the year", "mid", "early", "late",
                           "the end of", "the beginning of", "the start of", "the first half of",
