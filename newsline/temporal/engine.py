@@ -784,7 +784,7 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
         if _RATE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             return None
-    if re.match(r"^(?:a|one|two|three)[\s-]+(?:quarters?|halves)", low) and re.match(
+    if re.search(r"\b(?:a|one|two|three)[\s-]+(?:quarters?|halves)", low) and re.match(
             r"\s+of\b", text[m.end():m.end() + 5]):
         return None
     um = None
@@ -1128,6 +1128,8 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
     head = low.split()[-1]
     a = st.anchor
     if head == "year":
+        if re.match(r"\s+(?:before|after|earlier|later)\b", text[m.end():m.end() + 8]):
+            return None  # "the year before": relative words we leave alone
         if re.match(r"\s+(?:ended|ending|to|through)\b", text[m.end():m.end() + 10]):
             return _Res(TimexType.DURATION, "P1Y")  # "the year ended Sept. 30": a span
         return _Res(TimexType.DATE, f"{a.year:04d}" if a else "XXXX")

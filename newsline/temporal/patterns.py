@@ -218,7 +218,7 @@ _R: list[tuple[str, str]] = [
                      "mid afternoon", "mid-afternoon", "mid-morning", "mid morning"])
      + r"\b"),
     ("month", POS_PREFIX + MONTH_FULL),
-    ("yearword", r"(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+)?(?:year|week|"
+    ("yearword", r"(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+|current\s+)?(?:year|week|"
      r"month|weekend))\b(?!-)"),
 ]
 

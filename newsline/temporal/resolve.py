@@ -137,6 +137,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
                 if key in _MULTI:
                     return _MULTI[key], " ".join(words[i - n:i])
         got = _word_cue(w)
+        if got == PAST and i >= 2 and words[i - 2].lower() in ("be", "being"):
+            got = None  # "will be paid", "to be completed": a passive, not the past
         if got:
             return got, w
         i -= 1
