@@ -430,9 +430,9 @@ def repeated_lines(texts: Iterable[str], min_docs: int = 3) -> frozenset[str]:
         if len(ds) >= min_docs:
             groups[frozenset(ds)].append(k)
     out: set[str] = set()
-    for ds, keys in groups.items():
-        smallest = min(sizes[d] for d in ds)
-        if len(keys) * 2 >= smallest and smallest > 4:
+    for group, shared in groups.items():
+        smallest = min(sizes[d] for d in group)
+        if len(shared) * 2 >= smallest and smallest > 4:
             continue  # near-duplicate articles: their shared lines are the story
-        out.update(keys)
+        out.update(shared)
     return frozenset(out)

@@ -34,7 +34,7 @@ but and so yet in on at for as if when while after before however meanwhile stil
 then now some many most one two three no not according officials police critics
 """.split())
 
-_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z0-9]+)")
 
