@@ -71,11 +71,11 @@ _REPORT_BEFORE = re.compile(
 )
 # An undated ", the Kremlin said, as ..." tail after a happening: not part of it.
 _REPORT_TAIL = re.compile(
-    rf"[,;]\s+(?:[\w’'.\-]+\s+){{1,9}}?(?:{_REPORT_VERB}|told)\b.*$",
+    rf"[,;]\s+(?:[\w’'.\-]+\s+){{0,9}}?(?:{_REPORT_VERB}|told)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 # "MOSCOW, Russia – " / "MOSCOW: " opening a story: place of filing, not part of any clause.
-_DATELINE = re.compile(r"[A-Z][A-Z .'\-]{2,}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:[–—:]|\s-)\s+")
+_DATELINE = re.compile(r"[A-Z]{2,}[A-Z .'\-]*(?:,[^–—:\n]{0,60}?)?\s*(?:[–—:]|\s-)\s+")
 _SUBJECT_STOP = re.compile(r"[,;:—–()\"“”]|\s-\s|[.!?]\s")
 
 # Outlet appeals, comment widgets and share buttons. The cleaner removes these
@@ -213,11 +213,13 @@ def _cut(span: tuple[int, int], holes: Sequence[tuple[int, int]]) -> list[tuple[
 
 
 _PAREN = re.compile(r"\s[–—]\s?|\s?[–—]\s|\s-\s|\(|\)")
+_COMMA = re.compile(r",\s")
 _SPLIT_AT = [
     re.compile(r";\s"),
     re.compile(r",\s+(?:and|but|while|whereas)\s", re.IGNORECASE),
     re.compile(r"\s(?:and|but|while|whereas|then)\s", re.IGNORECASE),
     re.compile(r",\s"),
+    re.compile(r"\s(?:as|after|before|when|because|following|until|once)\s", re.IGNORECASE),
 ]
 
 
@@ -241,9 +243,12 @@ def _split_piece(text: str, piece: _Piece) -> list[tuple[_Piece, str]]:
         s, e = _strip_span(text, piece.start, piece.end)
         return [(_Piece(s, e, (tx[0],)), _tidy(text[s:e]))]
 
-    # Dash or bracket parentheticals holding some (not all) of the dates.
-    marks = [m for m in _PAREN.finditer(text, piece.start, piece.end)]
-    if len(marks) >= 2:
+    # Dash, bracket or comma parentheticals holding some (not all) of the dates:
+    # "Putin – who last visited Iran in 2007 – will head to Tehran on November 23".
+    for pat in (_PAREN, _COMMA):
+        marks = list(pat.finditer(text, piece.start, piece.end))
+        if len(marks) < 2:
+            continue
         a, b = marks[0], marks[1]
         inner = [t for t in tx if a.end() <= t.start and t.end <= b.start()]
         outer = [t for t in tx if t not in inner]
@@ -258,7 +263,8 @@ def _split_piece(text: str, piece: _Piece) -> list[tuple[_Piece, str]]:
                 s, e = _strip_span(text, piece.start, piece.end)
                 out.append((_Piece(s, e, tuple(outer)), _tidy(rest_text)))
             else:
-                for sub, sub_text in _split_piece(text, _Piece(b.end(), piece.end, tuple(outer))):
+                rest = _Piece(b.end(), piece.end, tuple(outer))
+                for sub, sub_text in _split_piece(text, rest):
                     if sub.start <= b.end() + 2 and head:
                         sub_text = f"{head} {sub_text}"
                     out.append((sub, sub_text))
@@ -348,8 +354,8 @@ def extract_events(
         for piece in pieces:
             for sub, sub_text in _split_piece(text, piece):
                 t = sub.timexes[0]
-                rel = t.start - sub.start
-                body = _tidy(_drop_tail(sub_text, max(rel, 0))) if rel >= 0 else sub_text
+                at = sub_text.find(t.text)
+                body = _tidy(_drop_tail(sub_text, at + len(t.text) if at >= 0 else len(sub_text)))
                 if len(body.split()) < 2 or is_boilerplate(body):
                     continue
                 events.append(_make(article, t, sub.start, sub.end, body, HAPPENING))
