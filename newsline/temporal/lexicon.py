@@ -163,7 +163,9 @@ FUTURE_CUES: tuple[str, ...] = (
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",
-    "have been", "announced", "reported", "earlier", "since",
+    "have been", "announced", "reported", "earlier", "since", "had been due to",
+    "had been scheduled to", "had been expected to", "was expected to", "were expected to",
+    "was scheduled to", "was due to", "was supposed to",
 )
 # Frequent irregular past-tense verbs (regular ones end in -ed).
 IRREGULAR_PAST: frozenset[str] = frozenset({

@@ -154,7 +154,7 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
 
 def _word_cue(w: str) -> str | None:
     lw = w.lower()
-    if lw in _FUT_1 or lw.endswith("'ll"):
+    if (lw in _FUT_1 and not (lw == "until" and w[0].isupper())) or lw.endswith("'ll"):
         return FUTURE
     if lw in _PAST_1 or lw in lx.IRREGULAR_PAST and w.islower():
         return PAST
