@@ -13,6 +13,7 @@ import os
 import random
 import sqlite3
 import time
+import urllib.parse
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -114,7 +115,7 @@ class PutResult:
 def _inspect(path: str) -> tuple[int, int, bool]:
     """(application_id, user_version, has_tables) of an existing file, read-only."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = sqlite3.connect(_ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as e:
         raise StoreError(f"cannot open {path}: {e}") from e
     try:
@@ -129,6 +130,20 @@ def _inspect(path: str) -> tuple[int, int, bool]:
         ) from e
     finally:
         con.close()
+
+
+def _ro_uri(path: str) -> str:
+    """URI for a read-only open; ``immutable`` where nothing can be writing the file.
+
+    A WAL database needs its -shm file created beside it even to be read, so in a
+    read-only folder (a mounted archive, an immutable backup) without a -wal
+    file, nobody can be writing it and SQLite may skip locking altogether.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
+    if not os.access(folder, os.W_OK) and not os.path.exists(path + "-wal"):
+        uri += "&immutable=1"
+    return uri
 
 
 def _check_existing(path: str) -> int:
@@ -174,16 +189,14 @@ class Store:
         version = _check_existing(path) if exists else 0
         try:
             if readonly:
-                con = sqlite3.connect(
-                    f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-                )
+                con = sqlite3.connect(_ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
             else:
                 con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
             con.isolation_level = None  # explicit BEGIN/COMMIT below
             con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             con.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                _retry(lambda: con.execute("PRAGMA journal_mode = WAL"))
+                _retry(lambda: con.execute("PRAGMA journal_mode = WAL"), path=path)
                 con.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as e:
             raise StoreError(f"cannot open {path}: {e}") from e
@@ -503,8 +516,12 @@ def _explain_operational(path: str, e: sqlite3.Error) -> str:
     low = msg.lower()
     if "readonly" in low or "read-only" in low:
         return f"cannot write {path}: the database or its folder is read-only"
+    if "unable to open" in low and not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK):
+        return (f"cannot write {path}: its folder is read-only (SQLite needs to create"
+                f" {os.path.basename(path)}-wal beside the database)")
     if "full" in low:
-        return f"cannot write {path}: the disk is full; nothing was changed"
+        return (f"cannot write {path}: the disk is full; the articles being written were not"
+                " stored (those stored before are complete)")
     if "locked" in low or "busy" in low:
         return f"{path} stayed locked by another process; try again when it has finished"
     return f"{path}: {msg}"
