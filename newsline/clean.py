@@ -34,7 +34,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
                          "\t": " ", "\u2007": " "})
 _SPACES = re.compile(r" {2,}")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_MD_EMPH = re.compile(r"^(\*\*|__)(.+)\1$")
+_MD_EMPH = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)\1$")
 
 
 def normalise_line(s: str) -> str:
@@ -72,7 +72,9 @@ def _rx(*alts: str) -> re.Pattern[str]:
 _BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
     (_rx(r"add (?:a |your )?comments?", r"\d* ?comments?(?: \(\d+\))?",
          r"(?:view|show|load|read|see|hide) (?:all )?(?:\d+ )?comments?",
-         r"sort by(?: \w+){0,3}", r"(?:newest|oldest|best|top|most liked) first",
+         r"sort by:?(?: \w+){0,3}",
+         r"(?:like|reply|report)(?: [·|] (?:like|reply|report|share))+",
+         r"(?:newest|oldest|best|top|most liked) first",
          r"there are no comments yet.*", r"be the first to comment.*",
          r"leave a (?:reply|comment).*", r"cancel reply", r"post (?:a )?comment",
          r"your email address will not be published.*", r"required fields are marked.*",
@@ -90,9 +92,13 @@ _BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
          r"support (?:our|independent|quality) journalism.*",
          r"become a (?:member|subscriber|supporter).*", r"(?:make a )?donat(?:e|ion)(?: now)?",
          r"you have \d+ free articles? (?:left|remaining).*",
-         r"this (?:article|content) is for subscribers.*"), "subscription plea"),
-    (_rx(r"follow (?:us|this link|our|the) .{0,80}", r"join our (?:whatsapp|telegram|facebook)"
-         r".{0,60}", r"share (?:this|on|via) .{0,40}", r"(?:share|tweet|email|print|copy link|"
+         r"this (?:article|content) is for subscribers.*",
+         r"(?:get|receive) .{0,60}(?:in your inbox|newsletter|briefing).{0,40}"),
+     "subscription plea"),
+    (_rx(r"follow (?:us|this link|our|the) .{0,80}", r"follow .{1,60} on (?:social media|"
+         r"twitter|x|facebook|instagram|telegram|whatsapp|linkedin|youtube|tiktok)",
+         r"join our (?:whatsapp|telegram|facebook).{0,60}", r"share (?:this|on|via) .{0,40}",
+         r"(?:share|tweet|email|print|copy link|"
          r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest)(?: (?:this|article|"
          r"story|page))?", r"click here (?:to|for) .{0,80}", r"like us on facebook.*",
          r"(?:share|tweet|email)(?: [|·] (?:share|tweet|email|facebook|twitter|whatsapp))+"),
@@ -110,7 +116,9 @@ _BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
          r"(?:read more|also read|read also|related|recommended|more from .{0,40}|most read|"
          r"trending now|you may also like|related articles?|related stories)(?: ?:.{0,120})?",
          r"(?:image|photo|video|gallery|watch)", r"(?:©|copyright) .{0,100}",
-         r"all rights reserved.*", r"(?:tags?|filed under|topics?) ?:.{0,150}"),
+         r"all rights reserved.*", r"(?:tags?|filed under|topics?) ?:.{0,150}",
+         r"(?:additional )?(?:reporting|writing|editing) by .{1,150}",
+         r"!\[[^\]]*\]\([^)]*\)"),
      "page furniture"),
 )
 
@@ -136,6 +144,9 @@ _PHOTO_CREDIT = re.compile(
     rf"|[\w .'-]{{1,60}} ?/ ?{_PHOTO_AGENCY}(?: via getty images)?)\)?\.?",
     re.I,
 )
+# "Floodwater fills the square. Photo: Ada Fenn for the Ledger": a caption ending in a credit
+_CAPTION_CREDIT = re.compile(
+    r".{0,200}\b(?:photo|photograph|picture|image)s?(?: credit)?\s*:\s*[^.!?]{1,80}", re.I)
 _APPEAL_HEAD = re.compile(
     r"(?:be part of quality journalism|support (?:quality|independent|our) journalism|"
     r"a (?:message|note) (?:from|to) (?:the editor|our readers).*|dear reader.{0,40}|"
@@ -152,6 +163,7 @@ _HEADER_FIELDS = (
     (re.compile(r"(?:date|dated)\s*[:\-–—]\s*(?P<v>.*\d.*)", re.I), "date"),
     (re.compile(r"(?:source|outlet|publisher|publication)\s*:\s*(?P<v>.+)", re.I), "outlet"),
     (re.compile(r"(?:author|byline|written by|by)\s*:\s*(?P<v>.+)", re.I), "author"),
+    (re.compile(r"(?:posted|written|published) by (?P<v>.{1,80})", re.I), "author"),
     (re.compile(r"(?:url|link|canonical|original url)\s*:\s*(?P<v>\S+://\S+)", re.I), "url"),
     (re.compile(r"(?:title|headline)\s*:\s*(?P<v>.+)", re.I), "title"),
     (re.compile(r"By (?P<v>[A-Z][\w.'-]*(?: (?:[A-Z][\w.'-]*|and|&|de|van|von|bin|al-\w+)){0,6})"
@@ -182,8 +194,8 @@ _SIGN_OFF = re.compile(
     rf"|\s*\((?P<p>{_AGENCY_ALT})\)\s*\.?\s*$",
     re.I,
 )
-_DATELINE_CREDIT = re.compile(rf"^[A-Z][A-Za-z0-9 .,'-]{{1,60}}?\((?P<o>{_AGENCY_ALT})\)\s*[-–—]",
-                              re.I)
+_DATELINE_CREDIT = re.compile(
+    r"^[A-Z]{2,}[A-Za-z0-9 .,'-]{0,60}?\((?P<o>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})\)\s*[-–—]")
 _TERMINAL = tuple('.!?:;"\')]')
 _HEADER_ZONE = 12  # header lines and credits are looked for in the first non-blank lines
 
@@ -331,6 +343,8 @@ def clean(raw: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
             reason, in_appeal = "appeal", True
         if reason is None and len(norm) <= 90 and _PHOTO_CREDIT.fullmatch(norm):
             reason, after_credit = "photo credit", True
+        if reason is None and len(norm) <= 250 and _CAPTION_CREDIT.fullmatch(norm):
+            reason = "photo caption"
         if reason is None and key in repeated:
             reason = "repeated across articles"
         if reason is None and was_credit and not norm.endswith(_TERMINAL) \

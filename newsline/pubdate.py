@@ -103,16 +103,24 @@ def _candidates(
     for key, conf in (("published", 1.0), ("date", 0.95), ("updated", 0.7)):
         val = cleaned.meta.get(key)
         if val:
-            yield _pd(parse_day(val), PublishedHow.METADATA, conf, f"{key}: {val}")
+            yield _pd(parse_day(val), PublishedHow.METADATA, conf, _meta_line(cleaned, key, val))
     if path and path != "-":
         yield _from_path(path)
     yield from _from_text(cleaned.text, ev)
 
 
+def _meta_line(cleaned: Cleaned, key: str, val: str) -> str:
+    """The header or front-matter line a metadata value was read from, as written."""
+    for r in cleaned.removed:
+        if (r.reason == "front matter" or r.reason.startswith("header")) and val in r.text:
+            return r.text.strip()
+    return f"{key}: {val}"
+
+
 def _pd(d: date | None, how: PublishedHow, conf: float, evidence: str) -> PubDate | None:
     if d is None:
         return None
-    return PubDate(value=d.isoformat(), how=how, confidence=conf, evidence=evidence)
+    return PubDate(value=d.isoformat(), how=how, confidence=conf, evidence=evidence.strip())
 
 
 def _plausible(cand: PubDate, ev: _Evidence) -> bool:

@@ -61,6 +61,13 @@ CLUTTER = [
     ("Reuters/Ana Lima", "photo credit"),
     ("Photo: Sam Ortiz", "photo credit"),
     ("Lena Berg/AFP via Getty Images", "photo credit"),
+    ("Sort by: Oldest", "comment widget"),
+    ("Like · Reply", "comment widget"),
+    ("Get the Harbour briefing in your inbox.", "subscription plea"),
+    ("Follow Tidewater News on social media", "social prompt"),
+    ("Reporting by Ola Lind; editing by Ivo Marsh", "page furniture"),
+    ("![Boats at the quay](quay.jpg)", "page furniture"),
+    ("*Boats wait at the quay. Photo: Ola Lind for Tidewater*", "photo caption"),
 ]
 
 # Lines that look a little like clutter but are news: they must stay.
@@ -159,6 +166,8 @@ def test_outlet_from_sign_off_and_dateline_credit() -> None:
     assert signed.removed[-1].reason == "sign-off"
     wire = clean("LISBON, June 3 (Reuters) - Port workers went on strike on Monday.")
     assert wire.outlet == "Reuters"
+    local = clean("KELSBY, Friday (Coastline Wire Service) – The pier was closed at noon.")
+    assert local.outlet == "Coastline Wire Service"
     assert clean(_article()).outlet is None
 
 
@@ -177,7 +186,7 @@ def test_whitespace_quotes_and_wrapping_normalised() -> None:
 
 
 def test_repeated_lines_across_articles() -> None:
-    shared = "Get our free evening briefing"
+    shared = "Tide tables are printed on page nine"
     docs = [f"Story {i} headline\n\nBody text number {i} about topic {i}.\n\n{shared}"
             for i in range(4)]
     rep = repeated_lines(docs)
