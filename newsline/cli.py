@@ -17,7 +17,8 @@ import typer
 from rich.console import Console
 
 from newsline import __version__
-from newsline.config import DB_ENV, DEFAULT_MAX_BYTES, Settings, db_path
+from newsline.config import DB_ENV, Settings, db_path
+from newsline.sources import DEFAULT_MAX_BYTES
 from newsline.errors import NewslineError, ReadError, UsageError
 from newsline.models import RawDocument
 

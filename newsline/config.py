@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from newsline.sources import DEFAULT_MAX_BYTES
+
 DEFAULT_DB = "newsline.db"
 DB_ENV = "NEWSLINE_DB"
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MB is surely not one
 
 
 @dataclass(frozen=True)

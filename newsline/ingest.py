@@ -21,7 +21,7 @@ from newsline.anchoring import infer_pubdate
 from newsline.clean import repeated_lines
 from newsline.config import Settings
 from newsline.errors import ReadError
-from newsline.merge import merge
+from newsline.merge import merge, singletons
 from newsline.models import Article, Event, PubDate, PublishedHow, RawDocument
 from newsline.parallel import Engine, Inline, Pending
 from newsline.pipeline import Processed, article_id, redate
@@ -277,7 +277,7 @@ def merge_events(store: Store, settings: Settings, events: list[Event] | None = 
     evs = store.events() if events is None else events
     arts = {a.id: a for a in store.articles({e.article for e in evs})}
     if not settings.merge:
-        return merge(evs, arts, similarity=2.0, window=0)
+        return singletons(evs, arts)
     return merge(evs, arts, **_merge_kwargs(settings))
 
 
