@@ -205,8 +205,10 @@ def _read_bytes(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
                 data = fh.read(max_bytes + 1)
         except PermissionError:
             raise ReadError(path, "permission denied") from None
+        except FileNotFoundError:
+            raise ReadError(path, "no such file or folder") from None
         except OSError as exc:
-            raise ReadError(path, exc.strerror or "cannot read") from None
+            raise ReadError(path, (exc.strerror or "cannot read").lower()) from None
     if len(data) > max_bytes:
         raise ReadError(path, _too_big(len(data), max_bytes))
     if not data:
