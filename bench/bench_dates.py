@@ -40,7 +40,8 @@ def load(path: Path) -> list[dict]:
 
 
 def load_scorer(shared: Path):  # noqa: ANN201 - a module object
-    spec = importlib.util.spec_from_file_location("score_timex", shared / "bench" / "score_timex.py")
+    path = shared / "bench" / "score_timex.py"
+    spec = importlib.util.spec_from_file_location("score_timex", path)
     if spec is None or spec.loader is None:
         raise SystemExit("cannot load score_timex.py")
     mod = importlib.util.module_from_spec(spec)

@@ -26,7 +26,7 @@ from newsline.temporal.timex import granularity_of
 _PREPS_FOR_AMBIGUOUS_MONTH = frozenset({
     "in", "since", "until", "till", "by", "of", "from", "through", "to", "before", "after",
     "during", "early", "late", "mid", "last", "next", "this", "and", "or", "between",
-    "each", "every", "on", "until", "throughout", "for",
+    "each", "every", "on", "throughout", "for",
 })
 _NOT_WEEKDAY_AFTER = re.compile(
     r"\s+(?:" + "|".join(w.capitalize() for w in lx.WEEKDAY_NAME_FOLLOWERS if " " not in w)
@@ -50,7 +50,6 @@ _TRIM_LEAD = {
     "dur": re.compile(r"(?i)" + _HEDGE + "+"),
     "ago": re.compile(r"(?i)" + _HEDGE + "+"),
     "ref": re.compile(r"(?i)right\s+"),
-    "decade": re.compile(r"(?i)the\s+(?=\d|')"),
     "weekday": re.compile(r"(?i)(?:early|late|earlier|later)\s+"),
 }
 
@@ -93,13 +92,17 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
     a = parse_anchor(anchor)
     st = _State(anchor=a, ref=a.isoformat() if a else None, ref_day=a)
     out: list[Timex] = []
+    last_end = 0
     for m in pt.MASTER.finditer(text):
         rule = m.lastgroup
-        if rule is None or rule == "skip":
+        if rule is None or rule == "skip" or m.start() < last_end:
             continue
         res = _HANDLERS[rule](m, text, st)
         if res is None:
-            continue
+            alt = _fallback(text, m, rule, st)
+            if alt is None:
+                continue
+            m, rule, res = alt
         s, e = m.start() + res.start_trim, m.end() - res.end_trim
         if rule in _TRIM_LEAD:
             lead = _TRIM_LEAD[rule].match(text, s, e)
@@ -112,9 +115,27 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         out.append(Timex(start=s, end=e, text=text[s:e], type=res.type, value=value,
                          granularity=gran, rule=rule, cue=res.cue,
                          anchor=res.anchor if res.anchor is not None else st.ref))
+        last_end = e
         if res.remember:
             _remember(st, value)
     return out
+
+
+def _fallback(text: str, m: re.Match[str], rule: str,
+              st: _State) -> tuple[re.Match[str], str, _Res] | None:
+    """When a handler rejects a match, let the later rules try the same spot.
+
+    "half an hour" first looks like the start of "the first half"; the quarter
+    rule says no and the duration rule gets its turn.
+    """
+    for name in pt.RULE_NAMES[pt.RULE_NAMES.index(rule) + 1:]:
+        mm = pt.RULES[name].match(text, m.start())
+        if mm is None or mm.end() == mm.start():
+            continue
+        res = _HANDLERS[name](mm, text, st)
+        if res is not None:
+            return mm, name, res
+    return None
 
 
 def _remember(st: _State, value: str) -> None:
@@ -385,8 +406,12 @@ def _weekday_value(wd: int, start: int, end: int, text: str,
     if st.anchor is None:
         return f"XXXX-WXX-{wd}", None
     if text.startswith(("'s", "\u2019s"), end):
-        # "Wednesday's ruling": a possessive weekday names something that happened
-        return rs.day(rs.weekday_on_or_before(st.anchor, wd)), "'s"
+        # "Wednesday's ruling": a possessive weekday names something that happened,
+        # unless a cue right before says otherwise ("ahead of Tuesday's vote")
+        tense, cue = rs.tense_cue(text, start, end, max_words=3)
+        if tense != rs.FUTURE:
+            return rs.day(rs.weekday_on_or_before(st.anchor, wd)), "'s"
+        return rs.day(rs.weekday_on_or_after(st.anchor, wd)), cue
     tense, cue = rs.tense_cue(text, start, end)
     if tense == rs.FUTURE:
         d = rs.weekday_on_or_after(st.anchor, wd)
@@ -476,7 +501,10 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     ords = [_QNUM[w] for w in words if w in _QNUM]
     if _ADJ_FRACTION.search(text, max(0, m.start() - 12), m.start() + 1) and not ords:
         return None
-    if low.endswith("fiscal year"):
+    if "fiscal year" in low:
+        fy = _year_of(m.group(0))
+        if fy is not None:
+            return _Res(TimexType.DATE, f"{fy:04d}")
         if "latest" in mods or "previous" in mods or "prior" in mods:
             return _Res(TimexType.DATE, f"{st.anchor.year - 1:04d}" if st.anchor else "XXXX")
         if mods & {"this", "current"}:
@@ -649,10 +677,6 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, rs.month(y, mo))
     season = lx.SEASONS.get(head)
     if season:
-        if n < 0 and det in ("last", "the last", "past", "the past", "previous",
-                             "the previous"):
-            # TimeBank reads "last fall" as the previous year's fall
-            return _Res(TimexType.DATE, f"{a.year - 1:04d}-{season}")
         return _Res(TimexType.DATE, _season_value(a, season, n))
     unit = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
             "fiscal year": "Y", "school year": "Y", "weekend": "WE"}.get(head)
@@ -787,11 +811,10 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if re.search(r"\b(?:a|one|two|three)[\s-]+(?:quarters?|halves)", low) and re.match(
             r"\s+of\b", text[m.end():m.end() + 5]):
         return None
-    um = None
-    for um in _UNIT_IN.finditer(low):
-        pass
-    if um is None:
+    units = list(_UNIT_IN.finditer(low))
+    if not units:
         return None
+    um = units[-1]
     unit = _unit(um.group(1))
     qty = low[:um.start()]
     trim = 0
@@ -840,8 +863,28 @@ def _h_durvague(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DURATION, _duration_value(None, unit))
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]*[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """A capitalised word inside a run of capitalised words: "USA Today", "Join Now"."""
+    s = m.group(0)
+    if not s[:1].isupper():
+        return False
+    head = text[max(0, m.start() - 30):m.start()]
+    if not _NAME_BEFORE.search(head):
+        return False
+    before = head.rstrip()
+    word_start = len(before) - len(before.split()[-1]) if before.split() else 0
+    lead = before[:word_start].rstrip()
+    return not (not lead or lead[-1] in ".!?:;\"'`(\n\u201c\u2018" or lead.endswith("--"))
+
+
 def _h_deictic(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
+    if _in_name(text, m):
+        return None
     part = None
     pm = re.search(r"\b(morning|afternoon|evening|night)$", low)
     if pm:
@@ -868,6 +911,8 @@ def _h_deictic(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if low == "today" and _generic_today(text, m):
             return _Res(TimexType.DATE, "PRESENT_REF")
         v = rs.day(st.anchor + timedelta(days=off))
+    if part is None and "tonight" in low:
+        part = "NI"
     if part:
         return _Res(TimexType.TIME, v + "T" + part)
     return _Res(TimexType.DATE, v)
@@ -906,6 +951,15 @@ def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 def _h_decade(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
+    wm = re.search(r"(nineteen[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|"
+                   r"eighties|nineties)$", low)
+    if wm:
+        digit = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties"].index(wm.group(2)) + 2
+        cent = 19 if (wm.group(1) or not st.anchor) else st.anchor.year // 100
+        if not wm.group(1) and st.anchor and digit * 10 > st.anchor.year % 100:
+            cent -= 1
+        return _Res(TimexType.DATE, f"{cent}{digit}")
     dm = re.search(r"(1[0-9]|20|')?(\d)0(?:'s|s)$", low)
     if dm is None:
         return None
@@ -950,6 +1004,8 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
     sm = pt.SEASON_RE.search(m.group(0))
     if sm is None:
         return None
+    if sm.group(0)[0].isupper() and _NAME_AFTER.match(text, m.end()):
+        return None  # "the Summer Palace"
     code = lx.SEASONS[sm.group(0).lower()]
     y = _year_of(m.group(0)[sm.end():])
     if y is not None:
@@ -1014,6 +1070,8 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
         if st.anchor is not None and y > st.anchor.year + 60:
             return None
+        if _in_name(text, m) or _after_name(text, m.start()):
+            return None  # "House Resolution 1776", "Orion 1980"
     for name, code in lx.SEASONS.items():
         if re.search(r"\b" + name + r"\b", low):
             return _Res(TimexType.DATE, f"{y:04d}-{code}")
@@ -1022,6 +1080,22 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if "second half" in low:
         return _Res(TimexType.DATE, f"{y:04d}-H2")
     return _Res(TimexType.DATE, f"{y:04d}")
+
+
+_NAME_WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+)[ \t]+$")
+_YEAR_LEADS = frozenset(set(lx.MONTHS) | set(lx.SEASONS) | {
+    "fiscal", "calendar", "mid", "early", "late", "since", "in", "by", "until", "from",
+    "before", "after", "during", "through", "and", "or", "of", "to", "the", "year", "christmas",
+    "easter", "summer", "spring", "winter", "autumn", "fall", "circa", "between"})
+
+
+def _after_name(text: str, start: int) -> bool:
+    """True when a capitalised non-date word (a name) stands right before a number."""
+    nm = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if nm is None or nm.group(1).lower() in _YEAR_LEADS:
+        return False
+    lead = text[max(0, nm.start() - 3):nm.start()].rstrip()
+    return bool(lead) and lead[-1] not in ".!?:;\"'`(\n\u201c\u2018-"
 
 
 def _h_yearend(m: re.Match[str], text: str, st: _State) -> _Res | None:
@@ -1055,9 +1129,20 @@ def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if low in lx.FREQUENCIES:
         return _Res(TimexType.SET, lx.FREQUENCIES[low])
     last = low.split()[-1]
+    pm = pt.PART_RE.search(m.group(0))
+    if pm and len(low.split()) > 2:
+        wd2 = lx.WEEKDAYS.get(low.split()[-2])
+        if wd2:
+            return _Res(TimexType.SET, f"XXXX-WXX-{wd2}T{lx.PARTS_OF_DAY[pm.group(0).lower()]}")
     wd = lx.WEEKDAYS.get(last)
     if wd:
         return _Res(TimexType.SET, f"XXXX-WXX-{wd}")
+    um = _UNIT_IN.fullmatch(last)
+    if um and last.endswith("s"):
+        n = _number(" ".join(low.split()[1:-1]))
+        if n is None:
+            return None
+        return _Res(TimexType.SET, _duration_value(n, _unit(last)))
     mo = lx.MONTHS.get(last)
     if mo:
         return _Res(TimexType.SET, f"XXXX-{mo:02d}")
@@ -1087,6 +1172,8 @@ def _h_ref(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if m.group(0) in ("Now", "NOW") and re.search(r"[A-Za-z][ \t]+$", text[max(0, m.start() - 3):
                                                                          m.start()]):
         return None  # "Join Now", "Subscribe Now": a button label, not a time
+    if _in_name(text, m):
+        return None
     return _Res(TimexType.DATE, v)
 
 
@@ -1111,6 +1198,10 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     name = mm.group(0).rstrip(".").lower()
     mo = lx.MONTHS[name]
+    if mm.start() == 0 and _NAME_AFTER.match(text, m.end()) and not re.match(
+            r"[ \t]+(?:" + "|".join(w.capitalize() for w in lx.WEEKDAYS if len(w) > 5)
+            + r")\b", text[m.end():m.end() + 12]):
+        return None  # "April Moreno", "June Hartley": a first name
     if name in lx.AMBIGUOUS_MONTHS and mm.start() == 0:
         prev = _prev_word(text, m.start())
         if prev not in _PREPS_FOR_AMBIGUOUS_MONTH:

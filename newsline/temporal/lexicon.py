@@ -159,7 +159,10 @@ FUTURE_CUES: tuple[str, ...] = (
     "going to", "would", "next", "upcoming", "intends to", "hopes to", "aims to",
     "is likely to", "will be", "is slated to", "slated for", "expects to", "as early as",
     "as soon as", "plans", "set for", "until", "postponed until", "delayed until",
-    "adjourned until", "extended until",
+    "adjourned until", "extended until", "may", "might", "must", "should",
+    # present tense of scheduled events: "the summit ends on Wednesday"
+    "begins", "starts", "opens", "ends", "closes", "expires", "arrives", "departs",
+    "resumes", "convenes", "meets", "visits", "travels", "heads", "kicks off",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",
@@ -185,7 +188,7 @@ NOT_PAST_ED: frozenset[str] = frozenset({
     "naked", "sacred", "wicked", "ted", "ned", "fred", "ahmed", "mohammed", "united",
     "limited", "based", "expected", "scheduled", "planned", "slated", "supposed",
     "intended", "proposed", "anticipated", "interested", "concerned", "related",
-    "advanced", "armed", "med", "sled", "wed", "planned",
+    "advanced", "armed", "med", "sled", "wed",
 })
 # Words that end a governing clause for the tense look-back.
 CLAUSE_BREAKS: tuple[str, ...] = (";", ":", "\u2013", "\u2014", " - ", "--", "(", ")", '"',

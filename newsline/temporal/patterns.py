@@ -127,6 +127,7 @@ QDET = _ci(["fiscal", "calendar", "latest", "current", "most recent", "comparabl
             "year-ago", "year-earlier", "same", "previous", "prior", "recent", "final",
             "year earlier", "year ago", "corresponding", "december", "june", "september",
             "march", "this year's", "last year's", "next year's", "the year's"])
+QMOD = r"(?:" + QDET + r"|" + ORD + r"|" + YEAR4 + r"|(?i:fiscal|calendar|this|that))"
 CENTURY_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + ORD_WORD + r"|" + _ci(
     ["twentieth", "twenty-first", "nineteenth", "eighteenth", "seventeenth"]) + r")"
 
@@ -136,12 +137,13 @@ _R: list[tuple[str, str]] = [
      + r")?|" + MONTH_ANY + r"\s+" + DAYNUM + r"|" + DEICTIC + r"))?"),
     ("iso", r"(?<![\d/.-])(?:(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?"
      r"|[01]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![\d/-])"),
-    ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the\s+)?" + DAYNUM + r"\s+(?:of\s+)?"
-     + MONTH_ANY + r"|" + MONTH_ANY + r"\s+" + DAYNUM + r")(?:,?\s+" + YEAR + r")?"),
+    ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the)\s+" + DAYNUM + r"\s+of\s+" + MONTH_ANY
+     + r"|" + DAYNUM + r"\s+(?:of\s+)?" + MONTH_ANY + r"|" + MONTH_ANY + r"\s+" + DAYNUM
+     + r")(?:,?\s+" + YEAR + r")?"),
     ("monthyear", POS_PREFIX + MONTH_ANY + r",?\s+(?:of\s+)?(?:" + YEAR + r"|"
      + _ci(["this year", "last year", "next year"]) + r")"),
-    ("quarter", r"(?:(?i:the)\s+)?(?:(?:" + QDET + r"|" + ORD + r"|" + YEAR4
-     + r"|(?i:fiscal|calendar|this|that))[\s-]+){0,4}(?i:quarter|half|period|fiscal\s+year)\b(?:\s+(?i:of|in)\s+(?:"
+    ("quarter", r"(?:(?i:the)\s+(?:" + QMOD + r"[\s-]+){0,4}|(?:" + QMOD + r"[\s-]+){1,4})"
+     r"(?i:quarter|half|period|fiscal\s+year(?:\s+" + YEAR4 + r")?)\b(?:\s+(?i:of|in)\s+(?:"
      + _ci(["fiscal", "calendar"]) + r"\s+)?(?:" + YEAR4 + r"|"
      + _ci(["this year", "last year", "next year"]) + r"))?"),
     ("qcode", r"\b[Qq][1-4](?:\s+(?:" + YEAR4 + r"))?\b"),
@@ -164,7 +166,8 @@ _R: list[tuple[str, str]] = [
      r"(?!\s+(?:or|and)\s+(?:two|three|more)\b)"),
     ("ago", r"(?:" + APPROX + r"\s+)?(?:" + RANGE_NUMBER + r"|" + VAGUE + r"|(?i:a))[\s-]+"
      + r"(?:(?i:more)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?\s+"
-     + _ci(["ago", "earlier", "later", "from now", "hence", "before that", "after that"])
+     + r"(?:" + _ci(["ago", "earlier", "later", "from now", "hence", "before that",
+                     "after that"]) + r"|" + _ci(["before", "after"]) + r"(?=\s*(?:[.,;!?]|$)))"
      + r"\b|(?i:" + _alt(["months", "years", "weeks", "days", "decades"]) + r")\s+(?i:ago)\b"),
     ("yearago", _ci(["year-ago", "year-earlier", "year earlier", "year ago",
                      "a year-earlier", "a year-ago"])
@@ -193,25 +196,29 @@ _R: list[tuple[str, str]] = [
     ("season", r"(?:" + POS + r"[\s-]+)?(?:(?:(?i:the|this|last|next|this\s+past)\s+)?"
      + SEASON + r"\s+(?:(?i:of)\s+)?" + YEAR + r"|(?i:the|this|last|next|this\s+past)\s+"
      + SEASON + r"\b(?!\s+of\s+(?!\d)))"),
-    ("holiday", r"(?:(?i:last|next)\s+)?(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?|new\s+year's\s+(?:day|"
+    ("holiday", r"(?:(?i:last|next)\s+)?(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?"
+     r"|new\s+year's\s+(?:day|"
      r"eve)|independence\s+day|halloween|boxing\s+day|valentine's\s+day)\b"),
-    ("year", r"(?:" + _ci(["fiscal", "calendar", "the year", "mid", "early", "late",
+    ("year", r"(?:" + _ci(["fiscal year", "fiscal", "calendar", "the year", "mid", "early", "late",
                           "the end of", "the beginning of", "the start of", "the first half of",
                           "the second half of", "the middle of", "end of", "spring", "summer",
                           "fall", "winter", "autumn", "the spring of", "the summer of",
                           "the fall of", "the winter of", "the autumn of", "post", "pre",
                           "year-end", "early in", "late in"])
-     + r"[\s-]+(?=\d|(?i:the\s+year|nineteen|two))|(?<![\w$#.,/-]))(?:" + YEAR4 + r"(?:\s+(?i:or\s+later|or\s+earlier))?|"
+     + r"[\s-]+(?=\d|(?i:the\s+year|nineteen|two))|(?<![\w$#.,/-]))(?:" + YEAR4
+     + r"(?:\s+(?i:or\s+later|or\s+earlier))?|"
      + r"(?i:the\s+year\s+)" + SPELLED_YEAR + r"|" + SPELLED_YEAR + r")(?![\w-])"),
     ("yearend", _ci(["year-end", "year end", "the end of the year", "the end of this year",
                      "the end of next year", "the end of last year", "the end of the month",
                      "the end of the week", "the end of the decade", "end of the year",
                      "the end of the quarter", "the start of the year",
                      "the beginning of the year", "the turn of the century"]) + r"\b"),
-    ("set", _ci(["every", "each", "once a", "twice a", "per"]) + r"\s+(?:other\s+)?(?:"
+    ("set", _ci(["every", "each", "once a", "twice a", "per"]) + r"\s+(?:other\s+|"
+     + NUMBER + r"\s+)?(?:"
      + _ci(["day", "week", "month", "year", "quarter", "morning", "evening", "night",
             "afternoon", "weekend", "summer", "winter", "spring", "fall"]) + r"\b|"
-     + WEEKDAY_FULL + r"|" + MONTH_FULL + r")|" + _ci(lx.FREQUENCIES) + r"\b"),
+     + WEEKDAY_FULL + r"(?:\s+" + PART + r")?|" + MONTH_FULL + r"|" + UNIT_PL + r"\b)|"
+     + _ci(lx.FREQUENCIES) + r"\b"),
     ("ref", r"(?:" + _ci([k for k in lx.REFERENCES if k != "now"]) + r"|(?i:now))\b"
      r"(?!-)"),
     ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening",
@@ -251,6 +258,11 @@ MASTER: re.Pattern[str] = re.compile(
 )
 """The one pattern that finds candidates; group ``skip`` swallows numbers and model
 codes ("250,000", "S-300") so no rule matches inside them."""
+
+RULES: dict[str, re.Pattern[str]] = {
+    name: re.compile(r"(?:" + body + r")(?![\w])") for name, body in _R
+}
+"""Each rule alone, to try the later rules at a spot where a handler said no."""
 
 WORD = re.compile(r"[A-Za-z']+|[;:\u2013\u2014()\"\u201c\u201d]|--|``|''|\n\s*\n")
 NUMBER_RE = re.compile(NUMBER)

@@ -8,6 +8,7 @@ the granularity the words carried (a month stays ``2015-11``).
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 from newsline.temporal import lexicon as lx
@@ -28,6 +29,10 @@ for _c in lx.PAST_CUES:
         _MULTI[tuple(_c.split())] = PAST
 _MULTI_LENS = sorted({len(k) for k in _MULTI}, reverse=True)
 _BREAKS = frozenset(lx.CLAUSE_BREAKS) | {"\n\n"}
+_NOT_BEFORE_PAST = frozenset({"be", "being", "the", "a", "an", "its", "their", "his", "her",
+                              "our", "this", "that", "these", "those"})
+_OPENERS = frozenset({"in", "on", "at", "by", "since", "until", "during", "and", "but",
+                      "also", "then", "early", "late", "earlier", "later", "as", "of"})
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
 
 
@@ -137,12 +142,17 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
                 if key in _MULTI:
                     return _MULTI[key], " ".join(words[i - n:i])
         got = _word_cue(w)
-        if got == PAST and i >= 2 and words[i - 2].lower() in ("be", "being"):
-            got = None  # "will be paid", "to be completed": a passive, not the past
+        if got == PAST and i >= 2 and words[i - 2].lower() in _NOT_BEFORE_PAST:
+            got = None  # "will be paid" is a passive, "the flooded region" an adjective
         if got:
             return got, w
         i -= 1
-    after = WORD.findall(text[end:end + 60])
+    # "In January, the company bought ...": an expression opening its clause is
+    # governed by what follows the comma; otherwise the comma ends the look-ahead.
+    opens_clause = all(x.lower() in _OPENERS for x in words[i:])
+    tail = text[end:end + 60]
+    after = WORD.findall(re.split(r"[.;:!?]" if opens_clause else r"[,.;:!?]", tail,
+                                  maxsplit=1)[0])
     for w in after[:min(6, max_words)]:
         if w in _BREAKS or w.lower() in _STOP_AFTER:
             break
