@@ -420,7 +420,7 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[RawDocument | ReadError]:
             path=f"{name}#{ident}" if ident not in (None, "") else where,
             published=published[:10] if published else None,
             outlet=_str_or_none(obj.get("outlet")),
-            title=_str_or_none(obj.get("title")),
+            title=repair_mojibake(t) if (t := _str_or_none(obj.get("title"))) else None,
             url=_str_or_none(obj.get("url")),
         )
 
