@@ -160,7 +160,7 @@ _HEADER_FIELDS = (
                 r"(?P<v>.*\d.*)", re.I), "published"),
     (re.compile(r"(?:last )?(?:updated|modified)(?: on| at)?\s*[:\-–—]?\s*(?P<v>.*\d.*)", re.I),
      "updated"),
-    (re.compile(r"(?:date|dated)\s*[:\-–—]\s*(?P<v>.*\d.*)", re.I), "date"),
+    (re.compile(r"(?:date|dated|dateline)\s*[:\-–—]\s*(?P<v>.*\d.*)", re.I), "date"),
     (re.compile(r"(?:source|outlet|publisher|publication)\s*:\s*(?P<v>.+)", re.I), "outlet"),
     (re.compile(r"(?:author|byline|written by|by)\s*:\s*(?P<v>.+)", re.I), "author"),
     (re.compile(r"(?:posted|written|published) by (?P<v>.{1,80})", re.I), "author"),
@@ -174,7 +174,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _BARE_DATE = re.compile(
     rf"(?:{_WEEKDAY},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}"
-    rf"(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
     r"(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,5}| \(?[A-Z]{2,5}\)?)?)?",
     re.I,
 )

@@ -36,13 +36,14 @@ _MON = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _WD = (r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|"
        r"thu(?:rs?)?|fri|sat|sun)\.?(?![A-Za-z])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?(?![\d:])"
-_YR = r"(?:1[89]\d\d|20\d\d)(?![\d:])"
+_YR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _MD = rf"(?:{_MON}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MON})"
 _MDY = rf"(?:{_MON}\s+{_DAY},?\s+{_YR}|{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YR}|{_YR}-[01]\d-[0-3]\d)"
 _AGENCY = r"(?:\s*\([^()\n]{1,30}\))?"
 _DASH = r"\s*(?:--|[-–—:|])"
 _CITY = r"(?:[A-Z][^\n,]{0,40}(?:,[^\n,]{1,30})?,?\s+)?"
 
+_MDY_RX = re.compile(_MDY)
 # "LONDON, 13 November 2015 -", "WASHINGTON, Nov. 13, 2015 (AP) --", "Nov. 13, 2015 -"
 _DATELINE_FULL = re.compile(rf"^{_CITY}{_AGENCY}\s*(?P<d>(?:{_WD},?\s+)?{_MDY}){_AGENCY}{_DASH}",
                             re.M)
@@ -155,6 +156,14 @@ def parse_day(s: str) -> date | None:
     m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", s)
     if m:
         return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(_MDY_RX, s)
+    if m:  # month named: read it ourselves, dateutil trips on "10.32 GMT" after it
+        y, mo, d, _ = _parts(m.group(0))
+        if y is not None and mo is not None and d is not None:
+            return _day(y, mo, d)
+    m = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)", s)
+    if m:  # dotted numeric dates are day-first wherever they are written
+        return _day(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     try:
         from dateutil import parser
 
