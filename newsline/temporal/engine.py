@@ -32,6 +32,8 @@ _NOT_WEEKDAY_AFTER = re.compile(
     r"\s+(?:" + "|".join(w.capitalize() for w in lx.WEEKDAY_NAME_FOLLOWERS if " " not in w)
     + r")\b"
 )
+_BEFORE_VERB_LAST = frozenset({"will", "would", "to", "could", "may", "might", "can", "should",
+                               "and", "must", "not", "won't", "'ll", "did", "didn't"})
 _ADJ_DURATION_NOUNS = re.compile(
     r"\s+(?:news|service|clock|hotline|coverage|access|operation|channel|cycle|day-care)\b"
 )
@@ -815,6 +817,14 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if not units:
         return None
     um = units[-1]
+    verb = re.match(r"(?i)last\s+", s)
+    if verb and _prev_word(text, m.start()) in _BEFORE_VERB_LAST:
+        # "talks will last three days": the verb, not "the last three days"
+        inner = pt.RULES["dur"].match(text, m.start() + verb.end())
+        sub = _h_dur(inner, text, st) if inner else None
+        if sub is None or inner is None or inner.end() != m.end():
+            return None
+        return _Res(sub.type, sub.value, start_trim=verb.end() + sub.start_trim)
     unit = _unit(um.group(1))
     qty = low[:um.start()]
     trim = 0
