@@ -62,9 +62,14 @@ _REPORTED = re.compile(
     rf"(?i:said|says|announced|reported|told\s+\w+|confirmed|stated|added)\s+(?:on\s+)?"
     rf"(?P<d>(?:{_WD},?\s+)?{_MDY})")
 _YEAR_MENTION = re.compile(r"(?<![\d,.$€£/-])(1[89]\d\d|20\d\d)(?:s)?(?![\d%])")
+# A year the text looks forward to ("will open in 2030", "by 2030") says nothing
+# about when it was written; such years are left out of the floor.
 _FUTURE_CUE = re.compile(
-    r"(?i:\b(?:by|until|till|through|before|to|in the year|target of|plans? for|expected in|"
-    r"due in|scheduled for)\s+(?:the\s+)?(?:end\s+of\s+)?)$")
+    r"(?i:\b(?:will|'ll|would|shall|expected|scheduled|due|aims? to|aiming|plans? (?:to|for)|"
+    r"planned for|targets?|targeted|forecasts?|projected|next)\b|"
+    r"\b(?:by|until|till|through|before|(?:the )?end of)\s+$)")
+_FUTURE_AFTER = re.compile(r"(?i:\s*(?:-\d{2,4}\s+)?(?:budget|season|elections?|games|"
+                           r"olympics|world cup|census|target|plan|deadline)\b)")
 _FILE_DATE = re.compile(
     r"(?<![0-9A-Za-z])((?:18|19|20)\d\d)([-_.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?<![0-9A-Fa-f])((?:18|19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![0-9A-Fa-f])")
@@ -128,7 +133,8 @@ def _plausible(cand: PubDate, ev: _Evidence) -> bool:
     """One check for every strategy: not before 1800, not after other evidence.
 
     Dates read from the text must also not be earlier than the latest year the
-    article itself talks about; stated metadata is trusted on that point.
+    article itself talks about (a written-out year may be one year earlier, as
+    in "the 2016 budget" in late 2015); stated metadata is trusted on that point.
     """
     d = date.fromisoformat(cand.value)
     if d.year < MIN_YEAR:
@@ -136,6 +142,8 @@ def _plausible(cand: PubDate, ev: _Evidence) -> bool:
     if ev.updated is not None and d > ev.updated:
         return False
     if cand.how in (PublishedHow.DATELINE, PublishedHow.TEXT) and ev.floor_year is not None:
+        if str(d.year) in cand.evidence:  # a year written out: allow next year's budget
+            return d.year >= ev.floor_year - 1
         return d.year >= ev.floor_year
     return True
 
@@ -295,8 +303,10 @@ def _yearless(words: str, ev: _Evidence) -> PubDate | None:
 
 def _evidence(cleaned: Cleaned) -> _Evidence:
     years = []
-    for m in _YEAR_MENTION.finditer(cleaned.text):
-        if _FUTURE_CUE.search(cleaned.text[max(0, m.start() - 30):m.start()]):
+    text = cleaned.text
+    for m in _YEAR_MENTION.finditer(text):
+        before = re.split(r"[.;!?\n]", text[max(0, m.start() - 40):m.start()])[-1]
+        if _FUTURE_CUE.search(before) or _FUTURE_AFTER.match(text, m.end()):
             continue
         years.append(int(m.group(1)))
     upd = cleaned.meta.get("updated")
