@@ -1,0 +1,132 @@
+"""Engines give the plain path's timeline: process pool, Dask, and the JSON-lines hand-off."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsline import ingest as core
+from newsline.cli import app
+from newsline.config import Settings
+from newsline.models import RawDocument
+from newsline.parallel import Inline, LocalPool, make_engine, run_batch
+from newsline.pipeline import process_document
+from newsline.serial import dumps, processed_from_dict, read_events
+from newsline.sources import discover, read_document
+from newsline.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GLOB = "[0-9]*"
+
+
+def _timeline(db: Path) -> list[tuple]:
+    with Store.open(str(db), readonly=True) as s:
+        return [
+            (e.id, e.date, e.title, tuple((r.article, r.event) for r in e.sources))
+            for e in s.entries()
+        ]
+
+
+def _docs() -> list[RawDocument]:
+    return [read_document(p) for p in discover([str(SAMPLES)], glob=GLOB) if isinstance(p, str)]
+
+
+def _ingest_with(engine, db: Path) -> None:  # noqa: ANN001
+    with Store.open(str(db)) as store:
+        report = core.ingest_documents(store, _docs(), engine=engine)
+        assert not report.failed
+        core.finish(store, Settings(), report)
+
+
+def test_serial_round_trip() -> None:
+    doc = _docs()[0]
+    done = process_document(doc)
+    line = dumps(done, key="k", stated="s")
+    back, key, stated = processed_from_dict(json.loads(line))
+    assert (back, key, stated) == (done, "k", "s")
+
+
+def test_serial_refuses_foreign_lines() -> None:
+    got = list(read_events(io.StringIO('{"a": 1}\nnot json\n\n'), "x.jsonl"))
+    assert [str(e) for e in got] == [
+        "x.jsonl:1: not a newsline.processed/1 record (format=None)",
+        "x.jsonl:2: not valid JSON (Expecting value at column 1)",
+    ]
+
+
+def test_run_batch_turns_failures_into_read_errors() -> None:
+    out = run_batch([RawDocument(text="Nothing dated here at all.", path="a.txt")], frozenset())
+    assert len(out) == 1 and not isinstance(out[0], Exception)
+
+
+def test_make_engine_refuses_contradictions() -> None:
+    from newsline.errors import UsageError
+
+    with pytest.raises(UsageError):
+        make_engine("local", scheduler="tcp://x:1")
+    with pytest.raises(UsageError):
+        make_engine("spark")
+    assert isinstance(make_engine("local", jobs=1), Inline)
+
+
+def test_process_pool_gives_the_plain_timeline(samples_db: Path, tmp_path: Path) -> None:
+    pool = LocalPool(2)
+    try:
+        _ingest_with(pool, tmp_path / "pool.db")
+    finally:
+        pool.close()
+    assert len(_timeline(samples_db)) > 5
+    assert _timeline(tmp_path / "pool.db") == _timeline(samples_db)
+
+
+def test_emit_then_load_events_gives_the_plain_timeline(samples_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "processed.jsonl"
+    r = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--glob", GLOB, "--emit-events", str(out)])
+    assert r.exit_code == 0, r.stderr
+    assert not (tmp_path / "newsline.db").exists()
+    db = tmp_path / "loaded.db"
+    r = CliRunner().invoke(app, ["ingest", "--events", str(out), "--db", str(db)])
+    assert r.exit_code == 0, r.stderr
+    assert _timeline(db) == _timeline(samples_db)
+
+
+def test_dask_gives_the_plain_timeline(samples_db: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from newsline.parallel import DaskEngine
+
+    engine = DaskEngine(workers=2, processes=False)  # a LocalCluster in this process
+    try:
+        assert engine.workers == 2
+        _ingest_with(engine, tmp_path / "dask.db")
+    finally:
+        engine.close()
+    assert _timeline(tmp_path / "dask.db") == _timeline(samples_db)
+
+
+def test_dask_cli_with_a_scheduler_address(samples_db: Path, tmp_path: Path) -> None:
+    """--engine dask --scheduler ADDRESS: the path a multi-machine cluster takes."""
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                           dashboard_address=None)
+    try:
+        db = tmp_path / "cli.db"
+        r = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--glob", GLOB, "--db", str(db),
+                                     "--engine", "dask", "--scheduler", cluster.scheduler_address])
+        assert r.exit_code == 0, r.stderr
+    finally:
+        cluster.close()
+    assert _timeline(db) == _timeline(samples_db)
+
+
+def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
+    r = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--scheduler", "tcp://h:1",
+                                 "--db", str(tmp_path / "x.db")])
+    assert r.exit_code == 2
+    assert not (tmp_path / "x.db").exists()
