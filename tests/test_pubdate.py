@@ -136,3 +136,28 @@ def test_no_catastrophic_patterns(junk: str) -> None:
     t = time.perf_counter()
     find_pubdate(Cleaned(text=junk + "\n\n" + junk))
     assert time.perf_counter() - t < 1.0
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _sample_rows() -> list[tuple[str, dict]]:
+    gold = SAMPLES / "expected.json"
+    if not gold.exists():
+        return []
+    import json
+
+    return sorted(json.loads(gold.read_text(encoding="utf-8"))["publication_dates"].items())
+
+
+@pytest.mark.parametrize(("name", "gold"), _sample_rows())
+def test_samples_from_their_own_text(name: str, gold: dict) -> None:
+    """Each sample is dated as its gold says, or undated when only other sources date it."""
+    raw = read_document(str(SAMPLES / name))
+    got = find_pubdate(clean(raw.text), path=raw.path)
+    if gold["how"] in (None, "cross-source"):
+        assert got is None
+        return
+    assert got is not None
+    assert (got.value, got.how.value, got.evidence) == (
+        gold["published"], gold["how"], gold["evidence"])
