@@ -37,6 +37,9 @@ _BEFORE_VERB_LAST = frozenset({"will", "would", "to", "could", "may", "might", "
 _ADJ_DURATION_NOUNS = re.compile(
     r"\s+(?:news|service|clock|hotline|coverage|access|operation|channel|cycle|day-care)\b"
 )
+_ATTRIBUTIVE = re.compile(r"[ \t]+(?!(?:and|or|in|on|at|for|to|from|with|by|since|as|"
+                          r"until|through|basis|so)\b)[a-z]{3,}")
+_QUARTER_REACH = 400  # characters within which "a year earlier" compares with a quarter
 _PREV_WORD = re.compile(r"([A-Za-z']+)\W*$")
 _ADJ_FRACTION = re.compile(r"(?i)\b(?:one|two|three)[\s-]+(?:quarters?|halves|half)\b")
 _AGE = re.compile(r"(?i)\s*(?:-|\s)old\b")
@@ -62,6 +65,12 @@ class _State:
     ref: str | None  # last calendar value mentioned
     ref_day: date | None  # last day mentioned
     quarter: tuple[int, int] | None = None  # last quarter mentioned (year, q)
+    quarter_end: int = -(10**9)  # where that mention ended
+    pos: int = 0  # start of the match being resolved
+
+    def near_quarter(self) -> tuple[int, int] | None:
+        """The last quarter, if mentioned close enough to still be the topic."""
+        return self.quarter if self.pos - self.quarter_end < _QUARTER_REACH else None
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,7 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         rule = m.lastgroup
         if rule is None or rule == "skip" or m.start() < last_end:
             continue
+        st.pos = m.start()
         res = _HANDLERS[rule](m, text, st)
         if res is None:
             alt = _fallback(text, m, rule, st)
@@ -120,6 +130,8 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         last_end = e
         if res.remember:
             _remember(st, value)
+            if st.quarter is not None and value.endswith(f"Q{st.quarter[1]}"):
+                st.quarter_end = e
     return out
 
 
@@ -754,8 +766,8 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, "PAST_REF" if direction < 0 else "FUTURE_REF")
     k = int(round(n)) * direction
     if relative_to_ref:
-        if unit == "Y" and int(n) == 1 and st.quarter is not None:
-            y, q = st.quarter
+        if unit == "Y" and int(n) == 1 and st.near_quarter() is not None:
+            y, q = st.quarter  # type: ignore[misc]
             return _Res(TimexType.DATE, f"{y + k:04d}-Q{q}", anchor=f"{y:04d}-Q{q}",
                         remember=False)
         if st.ref is None:
@@ -769,8 +781,8 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, _shift(base, unit, k), anchor=rs.day(base))
     if st.anchor is None:
         return _Res(TimexType.DATE, "XXXX-XX-XX")
-    if unit == "Y" and int(n) == 1 and st.quarter is not None and k == -1:
-        y, q = st.quarter
+    if unit == "Y" and int(n) == 1 and st.near_quarter() is not None and k == -1:
+        y, q = st.quarter  # type: ignore[misc]
         return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", anchor=f"{y:04d}-Q{q}",
                     remember=False)
     if unit == "DE":
@@ -1137,6 +1149,9 @@ _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quart
 def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     if low in lx.FREQUENCIES:
+        if low in ("quarterly", "monthly", "weekly", "yearly") and _ATTRIBUTIVE.match(
+                text, m.end()):
+            return None  # "its quarterly dividend": a kind of payment, not a time
         return _Res(TimexType.SET, lx.FREQUENCIES[low])
     last = low.split()[-1]
     pm = pt.PART_RE.search(m.group(0))
