@@ -125,7 +125,9 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     clauses after a comma, ", and/but" before a new subject, "and" before an
     auxiliary verb, and reporting tails (", the Kremlin said Friday, ...").
     Pieces under three words join their neighbour so a bare subject is not a
-    clause of its own.
+    clause of its own, and a short name before ", who ..." stays with its
+    relative clause ("Water Minister Anton Keel, who ordered an inquiry on
+    Thursday").
     """
     s = text[start:end]
     cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _CUTS.finditer(s)]
@@ -144,10 +146,25 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
         pos = b
     pieces.append((pos, len(s)))
     pieces = [p for p in (_trim(s, a, b) for a, b in pieces) if p is not None]
+    pieces = _merge_antecedents(s, pieces)
     pieces = _merge_short(s, pieces)
     if not pieces:
         return [Clause(start, end, s)]
     return [Clause(start + a, start + b, s[a:b]) for a, b in pieces]
+
+
+_REL_WORD = re.compile(r"(?:who|whom|whose|which)\b")
+
+
+def _merge_antecedents(s: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if (out and _REL_WORD.match(s, a) and s[out[-1][1]:a].strip() == ","
+                and len(s[out[-1][0]:out[-1][1]].split()) <= 6):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _cut_at_next_comma(s: str, k: int, cuts: list[tuple[int, int]]) -> None:

@@ -76,6 +76,8 @@ def _clauses(sentence: str) -> list[str]:
         ("After the vote in Lisbon — the first since 2011 — the council will meet on Friday.",
          ["After the vote in Lisbon", "the first since 2011",
           "the council will meet on Friday."]),
+        ("Harbour master Ilse Ruud, who retired in 2019, will open the quay on Friday.",
+         ["Harbour master Ilse Ruud, who retired in 2019", "will open the quay on Friday."]),
         ("The council will host the mayor on Tuesday and the governor on Thursday.",
          ["The council will host the mayor on Tuesday and the governor on Thursday."]),
     ],
