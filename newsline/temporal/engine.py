@@ -535,7 +535,7 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     if not ords and not (mods & {"the", "fiscal", "latest", "current", "recent", "comparable",
                                  "year-ago", "year-earlier", "previous", "prior", "same",
-                                 "corresponding", "earlier", "ago"}):
+                                 "corresponding", "earlier", "ago", "this", "that"}):
         return None
     if not ords and words[:2] == ["the", "quarter"] and low != "the quarter":
         pass
@@ -563,6 +563,8 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
             tense, _c = rs.tense_cue(text, m.start(), m.end())
             if tense != rs.FUTURE:
                 y -= 1
+    elif "that" in mods and st.quarter is not None:
+        return _Res(TimexType.DATE, f"{st.quarter[0]:04d}-Q{st.quarter[1]}")
     elif mods & {"current", "this"} and st.anchor is not None:
         q = (st.anchor.month - 1) // 3 + 1
     elif st.quarter is not None:
@@ -651,7 +653,7 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
                   r"last|past|coming|previous)\s+(.*)$", low)
     if not dm:
         return None
-    det, head = dm.group(1), dm.group(2)
+    det, head = dm.group(1), re.sub(r"\s+or\s+so$", "", dm.group(2))
     n = _REL_DIR[det]
     part = None
     pm = re.search(r"\s+(morning|afternoon|evening|night)$", head)
