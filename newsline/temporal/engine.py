@@ -987,15 +987,15 @@ def _h_decade(m: re.Match[str], text: str, st: _State) -> _Res | None:
     dm = re.search(r"(1[0-9]|20|')?(\d)0(?:'s|s)$", low)
     if dm is None:
         return None
-    cent = dm.group(1)
-    if cent is None:
-        return None
-    if cent == "'":
+    head = dm.group(1)
+    if head is None:
+        return None  # "in their 20s": ages, not a decade
+    if head == "'":
         base = st.anchor.year // 100 if st.anchor else 19
         if st.anchor and int(dm.group(2)) * 10 > st.anchor.year % 100:
             base -= 1
-        cent = str(base)
-    return _Res(TimexType.DATE, f"{cent}{dm.group(2)}")
+        head = str(base)
+    return _Res(TimexType.DATE, f"{head}{dm.group(2)}")
 
 
 def _h_century(m: re.Match[str], text: str, st: _State) -> _Res | None:
