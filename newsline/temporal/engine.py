@@ -654,6 +654,9 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if not dm:
         return None
     det, head = dm.group(1), re.sub(r"\s+or\s+so$", "", dm.group(2))
+    if re.search(r"\b(?:Week|Month|Year|Weekend|Decade|Century)\b", m.group(0)) and not \
+            m.group(0).isupper():
+        return None  # "ABC's This Week": a title, not a time
     n = _REL_DIR[det]
     part = None
     pm = re.search(r"\s+(morning|afternoon|evening|night)$", head)
@@ -817,8 +820,8 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     if _ADJ_DURATION_NOUNS.match(text, m.end()) or _AGE.match(text, m.end()):
         return None
-    if low.endswith("-old") and re.match(r"^\S*\d", low):
-        return None
+    if re.search(r"-(?:year|month|week|day)-old$", low):
+        return None  # "the 6-year-old boy": an age
     if re.match(r"^(?:a|an|one)\s+(?:second|day|week|month|year|quarter|hour|minute)$", low):
         if low.startswith("a second") or low.startswith("one day"):
             return None
