@@ -937,6 +937,8 @@ def _h_deictic(m: re.Match[str], text: str, st: _State) -> _Res | None:
     else:
         if low == "today" and _generic_today(text, m):
             return _Res(TimexType.DATE, "PRESENT_REF")
+        if low == "today" and _GENERIC_POSSESSIVE.match(text, m.end()):
+            return None  # "today's youth": the present in general, no date
         v = rs.day(st.anchor + timedelta(days=off))
     if part is None and "tonight" in low:
         part = "NI"
@@ -947,6 +949,12 @@ def _h_deictic(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 _GENERIC_AFTER = re.compile(r"\s+(?:more|fewer|less|most|many|there\s+(?:is|are)|we|it's|"
                             r"people|the\s+world)\b", re.I)
+
+
+_GENERIC_POSSESSIVE = re.compile(
+    r"(?:'s|\u2019s)\s+(?:[a-z]+\s+)?(?:youth|world|society|children|kids|generation|"
+    r"standards|economy|technology|computers|families|culture|politics|young|people|"
+    r"students|workers|consumers|cars|music|media|women|men)\b")
 
 
 def _generic_today(text: str, m: re.Match[str]) -> bool:
