@@ -115,10 +115,11 @@ POS = _ci(["early", "late", "mid", "middle", "earlier", "later", "the end of",
            "beginning of", "the early", "the late", "the mid", "sometime", "around"])
 POS_PREFIX = r"(?:" + POS + r"[\s-]+)?"
 DEICTIC = _ci(lx.DAY_DEICTICS)
-TZ = r"(?:\s+" + _alt(lx.TIME_ZONES) + r"\b)?"
+TZ_REQ = r"(?:\s+" + _alt(lx.TIME_ZONES) + r"\b)"
+TZ = TZ_REQ + "?"
 CLOCK = (
     r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
-    + r"|[012]?\d:[0-5]\d" + TZ.replace("?", "") + r"|(?i:noon|midnight|midday)\b"
+    + r"|[012]?\d:[0-5]\d" + TZ_REQ + r"|(?i:noon|midnight|midday)\b"
     r"|\d{1,2}(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening))"
 )
 ORD_WORD = _ci([o for o in lx.ORDINALS if not o[0].isdigit() and o not in ("last", "final")])
