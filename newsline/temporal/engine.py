@@ -723,19 +723,27 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def _season_value(a: date, code: str, n: int) -> str:
-    """This/last/next season relative to the anchor, at season granularity."""
+    """This/last/next season relative to the anchor, at season granularity.
+
+    A winter is named by the year of its December (``2015-WI`` runs from
+    December 2015 to February 2016), as value_span reads it.
+    """
     start = _SEASON_MONTH[code]
+    if code == "WI":
+        current = a.year if a.month == 12 else a.year - 1  # the winter now or last ended
+        in_it = a.month in (12, 1, 2)
+        if n == 0:
+            return f"{current if in_it else a.year:04d}-WI"
+        if n < 0:
+            return f"{current - 1 if in_it else current:04d}-WI"
+        return f"{current + 1:04d}-WI"
     if n == 0:
         return f"{a.year:04d}-{code}"
-    cur = (a.year, start)
     if n < 0:
-        # latest occurrence that has started and is not the current one
-        y = a.year if (a.month > start + 2 or (start == 12 and False)) else a.year - 1
-        if code == "WI":
-            y = a.year - 1 if a.month >= 3 else a.year - 2
+        # the latest such season that is over; the current one does not count
+        y = a.year if a.month > start + 2 else a.year - 1
         return f"{y:04d}-{code}"
     y = a.year if a.month < start else a.year + 1
-    del cur
     return f"{y:04d}-{code}"
 
 
