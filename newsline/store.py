@@ -327,7 +327,7 @@ class Store:
                         e.granularity.value,
                         e.title,
                         len({s.article for s in e.sources}),
-                        json.dumps([list(s) for s in e.scores]),
+                        _scores_out(e),
                     )
                     for e in entries
                 ),
@@ -450,7 +450,7 @@ class Store:
             marks = ",".join("?" * len(chunk))
             for src in self.con.execute(
                 "SELECT ee.entry, ev.id, ev.article, a.path, a.outlet, a.published, ev.text,"
-                " ev.expression FROM entry_events ee JOIN events ev ON ev.id = ee.event"
+                " ev.expression, ee.ord FROM entry_events ee JOIN events ev ON ev.id = ee.event"
                 f" JOIN articles a ON a.id = ev.article WHERE ee.entry IN ({marks})"
                 " ORDER BY ee.entry, ee.ord",
                 chunk,
@@ -475,7 +475,7 @@ class Store:
                         for s in srcs
                     ),
                     events=tuple(s[1] for s in srcs),
-                    scores=tuple((a, b, float(c)) for a, b, c in json.loads(r[6])),
+                    scores=_scores_in(r[6], {s[8]: s[1] for s in srcs}),
                 )
             )
         return out
@@ -562,8 +562,8 @@ def _put(
             article.published_how.value if article.published_how else None,
             article.published_evidence,
             stated,
-            article.text,
-            zlib.compress(article.raw.encode("utf-8"), 6),
+            _pack(article.text),
+            _pack(article.raw),
             json.dumps([[r.start, r.end, r.text, r.reason] for r in article.removed]),
             seq,
         ),
@@ -588,6 +588,32 @@ def _insert_events(cur: sqlite3.Cursor, events: Sequence[Event]) -> None:
     )
 
 
+def _pack(text: str) -> bytes:
+    """Texts are stored zlib-compressed: a third of their size, decoded only when shown."""
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+
+
+def _unpack(value: bytes | str) -> str:
+    if isinstance(value, str):  # written before texts were compressed
+        return value
+    return zlib.decompress(value).decode("utf-8", "surrogatepass")
+
+
+def _scores_out(e: Entry) -> str:
+    """Pair scores as positions in the entry's event list: a fifth of the size of ids."""
+    pos = {ev: i for i, ev in enumerate(e.events)}
+    return json.dumps(
+        [[pos.get(a, a), pos.get(b, b), c] for a, b, c in e.scores], separators=(",", ":")
+    )
+
+
+def _scores_in(raw: str, by_ord: dict[int, str]) -> tuple[tuple[str, str, float], ...]:
+    def name(x: int | str) -> str:
+        return by_ord.get(x, str(x)) if isinstance(x, int) else x
+
+    return tuple((name(a), name(b), float(c)) for a, b, c in json.loads(raw))
+
+
 def _article(r: tuple) -> Article:
     removed = tuple(RemovedLine(a, b, t, why) for a, b, t, why in json.loads(r[8]))
     return Article(
@@ -597,8 +623,8 @@ def _article(r: tuple) -> Article:
         outlet=r[3],
         published=r[4],
         published_how=PublishedHow(r[5]) if r[5] else None,
-        text=r[6],
-        raw=zlib.decompress(r[7]).decode("utf-8"),
+        text=_unpack(r[6]),
+        raw=_unpack(r[7]),
         removed=removed,
         published_evidence=r[9] or "",
     )
