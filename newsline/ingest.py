@@ -28,6 +28,7 @@ from newsline.pipeline import Processed, article_id, redate
 from newsline.store import Store
 
 CHUNK = 2000  # documents cleaned together: the corpus for repeated-line detection
+MERGE_IN_MEMORY = 40_000  # events merged at once; beyond, merging is partitioned by date
 BATCH = 16  # documents per unit of work and per write transaction (short: concurrency)
 
 
@@ -227,13 +228,12 @@ def date_by_neighbours(store: Store, settings: Settings) -> list[tuple[Article, 
     Articles dated this way before are reconsidered, since new sources may change
     the evidence. Returns the articles whose dating changed, with the new value.
     """
-    articles = store.articles()
-    todo = [
-        a for a in articles if a.published is None or a.published_how is PublishedHow.CROSS_SOURCE
-    ]
-    if not todo:
+    todo_ids = store.undated_ids(cross_source=True)
+    if not todo_ids:  # the common case costs one indexed query, not a load of every article
         return []
-    firm = {a.id for a in articles if a not in todo}
+    todo = store.articles(todo_ids)
+    todo_set = set(todo_ids)
+    firm = {a.id for a in store.article_refs() if a.id not in todo_set}
     dated_events: list[Event] = store.events(firm) if firm else []
     changed: list[tuple[Article, str | None]] = []
     kw = _merge_kwargs(settings)
@@ -266,16 +266,66 @@ def _merge_kwargs(settings: Settings) -> dict[str, float | int]:
 
 
 def rebuild_entries(store: Store, settings: Settings) -> int:
-    """Recompute the merged entries from the raw events; returns how many."""
-    entries = merge_events(store, settings)
-    store.replace_entries(entries)
-    return len(entries)
+    """Recompute the merged entries from the raw events; returns how many.
+
+    Up to MERGE_IN_MEMORY events the whole store is merged at once (exact).
+    Beyond, memory would grow with the archive, so merging is partitioned by
+    date (see :func:`partitions`) and each partition is replaced in its own short
+    transaction: memory follows the busiest month, not the corpus.
+    """
+    if store.counts()["events"] <= MERGE_IN_MEMORY:
+        entries = merge_events(store, settings)
+        store.replace_entries(entries)
+        return len(entries)
+    total = 0
+    written: list[str] = []
+    for part, events in partitions(store):
+        entries = merge_events(store, settings, events)
+        store.replace_entries(entries, part=part)
+        written.append(part)
+        total += len(entries)
+    store.drop_partitions_except(written)
+    return total
+
+
+def partitions(store: Store) -> Iterator[tuple[str, list[Event]]]:
+    """The stored events in date partitions that can be merged independently.
+
+    Events within one calendar month form that month's partition ("2015-11");
+    events spanning more than a month but within a year form the year's
+    ("2015"); wider ones (decades...) share one ("wide"). Only pairs across
+    partitions are never compared: a day on the 30th against a relative day on
+    the 1st of the next month, and a month or year against the days inside it.
+    Partitions come in date order; each is small and independent, so they can
+    also be merged in parallel (one task per partition on Dask).
+    """
+    coarse: dict[str, list[Event]] = {}
+    wide: list[Event] = []
+    for month in store.event_months():
+        y, m = int(month[:4]), int(month[5:7])
+        nxt = f"{y + (m == 12):04d}-{m % 12 + 1:02d}-01"
+        fine: list[Event] = []
+        for e in store.events_starting(f"{month}-01", nxt):
+            if e.end[:7] == month:
+                fine.append(e)
+            elif e.end[:4] == month[:4]:
+                coarse.setdefault(month[:4], []).append(e)
+            else:
+                wide.append(e)
+        if fine:
+            yield month, fine
+        for year in [k for k in coarse if k < month[:4]]:
+            yield year, coarse.pop(year)
+    for year in sorted(coarse):
+        yield year, coarse.pop(year)
+    if wide:
+        yield "wide", wide
 
 
 def merge_events(store: Store, settings: Settings, events: list[Event] | None = None) -> list:
     """Merge (or, with settings.merge False, wrap one by one) the stored events."""
     evs = store.events() if events is None else events
-    arts = {a.id: a for a in store.articles({e.article for e in evs})}
+    arts = {a.id: a for a in store.article_refs({e.article for e in evs})}
     if not settings.merge:
         return singletons(evs, arts)
     return merge(evs, arts, **_merge_kwargs(settings))
@@ -286,6 +336,6 @@ def finish(store: Store, settings: Settings, report: IngestReport) -> IngestRepo
     for art, value in date_by_neighbours(store, settings):
         if value:
             report.cross_dated.append((art.path or art.id, value))
-    report.undated = [a.path or a.id for a in store.articles() if a.published is None]
+    report.undated = [a.path or a.id for a in store.article_refs(store.undated_ids())]
     report.entries = rebuild_entries(store, settings)
     return report

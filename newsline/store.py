@@ -100,6 +100,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
     """,
+    # 3: large stores merge month by month; each entry remembers its date partition
+    # ('' when the whole store was merged at once) so partitions can be replaced alone.
+    """
+    ALTER TABLE entries ADD COLUMN part TEXT NOT NULL DEFAULT '';
+    CREATE INDEX entries_part ON entries(part);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -309,15 +315,30 @@ class Store:
 
         self._transaction(body)
 
-    def replace_entries(self, entries: Sequence[Entry]) -> None:
-        """Swap the merged entries for a freshly computed set, atomically."""
+    def replace_entries(self, entries: Sequence[Entry], *, part: str | None = None) -> None:
+        """Swap the merged entries for a freshly computed set, atomically.
+
+        With ``part`` only that date partition's entries are replaced (see
+        ``ingest.rebuild_entries``); without it, all of them.
+        """
 
         def body(cur: sqlite3.Cursor) -> None:
-            cur.execute("DELETE FROM entry_events")
-            cur.execute("DELETE FROM entries")
+            if part is None:
+                cur.execute("DELETE FROM entry_events")
+                cur.execute("DELETE FROM entries")
+            else:
+                cur.execute(
+                    "DELETE FROM entry_events WHERE entry IN (SELECT id FROM entries"
+                    " WHERE part = ?)", (part,),
+                )
+                cur.execute("DELETE FROM entries WHERE part = ?", (part,))
+                # the same cluster may still stand in another partition (or the whole-store one)
+                ids = [(e.id,) for e in entries]
+                cur.executemany("DELETE FROM entry_events WHERE entry = ?", ids)
+                cur.executemany("DELETE FROM entries WHERE id = ?", ids)
             cur.executemany(
                 'INSERT INTO entries (id, date, start, "end", granularity, title, n_sources,'
-                " scores) VALUES (?,?,?,?,?,?,?,?)",
+                " scores, part) VALUES (?,?,?,?,?,?,?,?,?)",
                 (
                     (
                         e.id,
@@ -328,6 +349,7 @@ class Store:
                         e.title,
                         len({s.article for s in e.sources}),
                         _scores_out(e),
+                        part or "",
                     )
                     for e in entries
                 ),
@@ -339,7 +361,44 @@ class Store:
 
         self._transaction(body)
 
+    def drop_partitions_except(self, keep: Iterable[str]) -> None:
+        """Delete the entries of every date partition not in ``keep`` (now empty ones)."""
+        stale = [p for (p,) in self.con.execute("SELECT DISTINCT part FROM entries")
+                 if p not in set(keep)]
+        for p in stale:
+            self.replace_entries([], part=p)
+
     # -- reading ---------------------------------------------------------------
+    def article_refs(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Articles without their texts (empty ``text``/``raw``): cheap, for citations."""
+        sql = ("SELECT id, path, title, outlet, published, published_how, '', '', '[]',"
+               " published_evidence FROM articles")
+        if ids is None:
+            return [_article(r) for r in self.con.execute(sql + " ORDER BY seq")]
+        out: list[Article] = []
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            out += [_article(r) for r in self.con.execute(
+                sql + f" WHERE id IN ({marks}) ORDER BY seq", chunk)]
+        return out
+
+    def undated_ids(self, *, cross_source: bool = False) -> list[str]:
+        """Ids of undated articles (and, if asked, those dated from other sources)."""
+        sql = "SELECT id FROM articles WHERE published IS NULL"
+        if cross_source:
+            sql += " OR published_how = 'cross-source'"
+        return [r[0] for r in self.con.execute(sql + " ORDER BY seq")]
+
+    def event_months(self) -> list[str]:
+        """The months (YYYY-MM) in which some event starts, in order (index only)."""
+        return [r[0] for r in self.con.execute(
+            "SELECT DISTINCT substr(start, 1, 7) FROM events ORDER BY 1")]
+
+    def events_starting(self, lo: str, hi: str) -> list[Event]:
+        """Events whose first day is in [lo, hi) (ISO days), in (start, id) order."""
+        return [_event(r) for r in self.con.execute(
+            "SELECT * FROM events WHERE start >= ? AND start < ? ORDER BY start, id", (lo, hi))]
+
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Articles in ingest order (all, or those with the given ids)."""
         sql = (

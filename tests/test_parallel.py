@@ -130,3 +130,29 @@ def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
                                  "--db", str(tmp_path / "x.db")])
     assert r.exit_code == 2
     assert not (tmp_path / "x.db").exists()
+
+
+def test_partitioned_merge_covers_every_event_once(
+    samples_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MERGE_IN_MEMORY events, merging goes partition by partition (by date)."""
+    import shutil
+
+    db = tmp_path / "parts.db"
+    shutil.copy(samples_db, db)
+    monkeypatch.setattr(core, "MERGE_IN_MEMORY", 0)
+    with Store.open(str(db)) as store:
+        n = core.rebuild_entries(store, Settings())
+        parts = {p for (p,) in store.con.execute("SELECT DISTINCT part FROM entries")}
+        placed = [ev for e in store.entries() for ev in e.events]
+        events = [e.id for e in store.events()]
+        first = sorted(e.id for e in store.entries())
+        assert core.rebuild_entries(store, Settings()) == n  # rebuilding changes nothing
+        assert sorted(e.id for e in store.entries()) == first
+    assert "" not in parts and all(len(p) in (4, 7) or p == "wide" for p in parts)
+    assert sorted(placed) == sorted(events)  # each event in exactly one entry
+    assert len(first) == n
+    # Most clusters lie within a month, where the partitioned merge is the whole-store one.
+    with Store.open(str(samples_db), readonly=True) as s:
+        whole = {e.id for e in s.entries()}
+    assert len(whole & set(first)) >= len(whole) // 2
