@@ -15,6 +15,8 @@ from newsline.temporal import lexicon as lx
 from newsline.temporal.patterns import WORD
 
 FUTURE = "future"
+NO_CUE_AHEAD = 140  # days: a cue-less month or date up to ~4.5 months ahead stays ahead
+NO_CUE_BEHIND = 240  # days: ... and up to ~8 months back stays back
 PAST = "past"
 
 _FUT_1 = frozenset(c for c in lx.FUTURE_CUES if " " not in c) | {"expected", "scheduled",
@@ -80,12 +82,16 @@ def nth_weekday(y: int, m: int, wd: int, n: int) -> date:
     return d + timedelta(weeks=n - 1)
 
 
-def year_for_month_day(anchor: date, m: int, d: int, tense: str | None) -> int:
+def year_for_month_day(anchor: date, m: int, d: int, tense: str | None,
+                       ahead: int = NO_CUE_AHEAD, behind: int = NO_CUE_BEHIND) -> int:
     """Year of a year-less month and day: nearest the anchor, bent by tense.
 
     A past cue pulls a date that would lie more than a month after the anchor
     into the previous year; a future cue pushes one more than a month before it
-    into the next; with no cue the date lies within six months of the anchor.
+    into the next. With no cue the date lies in a window around the anchor that
+    reaches further back than forward (``behind`` and ``ahead`` days), because
+    news reports mostly look back: "in March" written in October is the March
+    just past, "in February" written in October the coming one.
     """
     d = min(d, calendar.monthrange(anchor.year, m)[1])
     cand = date(anchor.year, m, d)
@@ -94,9 +100,9 @@ def year_for_month_day(anchor: date, m: int, d: int, tense: str | None) -> int:
         return anchor.year - 1 if diff > 31 else anchor.year
     if tense == FUTURE:
         return anchor.year + 1 if diff < -31 else anchor.year
-    if diff > 183:
+    if diff > ahead:
         return anchor.year - 1
-    if diff < -183:
+    if diff < -behind:
         return anchor.year + 1
     return anchor.year
 
