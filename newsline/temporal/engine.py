@@ -161,7 +161,11 @@ def _remember(st: _State, value: str) -> None:
         st.ref_day = date.fromisoformat(value[:10])
     q = re.match(r"^(\d{4})-Q([1-4])$", value)
     if q:
-        st.quarter = (int(q[1]), int(q[2]))
+        # only a closed quarter becomes the topic of a report: "fourth-quarter
+        # sales will rise" does not change which quarter "a year ago" compares with
+        y, n = int(q[1]), int(q[2])
+        if st.anchor is None or date(y + (n == 4), 1 if n == 4 else 3 * n + 1, 1) <= st.anchor:
+            st.quarter = (y, n)
 
 
 def extract_batch_line(obj: dict[str, object]) -> dict[str, object]:
@@ -507,6 +511,37 @@ _QNUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "
          "4th": 4, "final": 4, "last": 4}
 
 
+_ENDED = re.compile(r"[ \t]+(?:that\s+)?(?:ended|ending|ends|closed)\s+(?:on\s+)?("
+                    + pt.MONTH_ANY + r")\s+(" + pt.DAYNUM + r")(?:,?\s+(" + pt.YEAR4 + r"))?")
+
+
+def _ended(text: str, end: int, st: _State) -> date | None:
+    """The closing day of "the quarter ended Sept. 30", "the year ending June 30".
+
+    Earnings reports name a period by its last day; without a year, that day is
+    the latest one not after the anchor (a report looks back on a closed period).
+    """
+    em = _ENDED.match(text, end)
+    if em is None:
+        return None
+    mo = lx.MONTHS.get(em.group(1).rstrip(".").lower())
+    dm = pt.DAYNUM_RE.match(em.group(2))
+    if mo is None or dm is None:
+        return None
+    d = int(dm.group(1))
+    if em.group(3):
+        return rs.safe_date(int(em.group(3)), mo, d)
+    if st.anchor is None:
+        return None
+    return rs.safe_date(rs.year_for_month_day(st.anchor, mo, d, rs.PAST), mo, d)
+
+
+def _quarter_of_period(last: date) -> tuple[int, int]:
+    """The calendar quarter holding most of the three months that end on ``last``."""
+    mid = last - timedelta(days=45)
+    return mid.year, (mid.month - 1) // 3 + 1
+
+
 def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     words = re.split(r"[\s-]+", low)
@@ -527,6 +562,10 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if words[-1] == "period":
         y0 = _year_of(m.group(0))
         if y0 is not None:
+            # "the 1988 period" of a quarterly report is that year's same quarter
+            if st.near_quarter() is not None:
+                return _Res(TimexType.DATE, f"{y0:04d}-Q{st.quarter[1]}",  # type: ignore[index]
+                            remember=False)
             return _Res(TimexType.DATE, f"{y0:04d}")
         if not (mods & {"latest", "year-ago", "year-earlier", "ago", "earlier", "comparable",
                         "same", "corresponding", "current", "recent"}):
@@ -555,6 +594,11 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if y is None:
             return _Res(TimexType.DATE, f"XXXX-H{1 if ords[0] == 1 else 2}")
         return _Res(TimexType.DATE, f"{y - (1 if ago else 0):04d}-H{1 if ords[0] == 1 else 2}")
+    # a quarter already under discussion wins: companies name fiscal quarters
+    closing = None if ords or half or st.near_quarter() else _ended(text, m.end(), st)
+    if closing is not None and words[-1] in ("quarter", "period"):
+        cy, cq = _quarter_of_period(closing)
+        return _Res(TimexType.DATE, f"{cy - (1 if ago else 0):04d}-Q{cq}")
     if ords:
         q = ords[0]
         if (st.anchor is not None and y == st.anchor.year and not ago

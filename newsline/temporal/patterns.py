@@ -144,7 +144,8 @@ _R: list[tuple[str, str]] = [
     ("monthyear", POS_PREFIX + MONTH_ANY + r",?\s+(?:of\s+)?(?:" + YEAR + r"|"
      + _ci(["this year", "last year", "next year"]) + r")"),
     ("quarter", r"(?:(?i:the)\s+(?:" + QMOD + r"[\s-]+){0,4}|(?:" + QMOD + r"[\s-]+){1,4})"
-     r"(?i:quarter|half|period|fiscal\s+year(?:\s+" + YEAR4 + r")?)\b(?!-)(?:\s+(?i:of|in)\s+(?:"
+     r"(?i:quarter|half|period|fiscal\s+year(?:\s+" + YEAR4 + r")?)\b(?!-)"
+     r"(?:\s+(?i:a\s+year\s+(?:ago|earlier))\b|\s+(?i:of|in)\s+(?:"
      + _ci(["fiscal", "calendar"]) + r"\s+)?(?:" + YEAR4 + r"|"
      + _ci(["this year", "last year", "next year"]) + r"))?"),
     ("qcode", r"\b[Qq][1-4](?:\s+(?:" + YEAR4 + r"))?\b"),
