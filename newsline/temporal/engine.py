@@ -39,6 +39,7 @@ _ADJ_DURATION_NOUNS = re.compile(
 )
 _ATTRIBUTIVE = re.compile(r"[ \t]+(?!(?:and|or|in|on|at|for|to|from|with|by|since|as|"
                           r"until|through|basis|so)\b)[a-z]{3,}")
+_YEAR_COMPARED = re.compile(r"(?i)\b(?:compared\s+with|from|versus|vs\.|against)\b[^.;,]*$")
 _QUARTER_REACH = 400  # characters within which "a year earlier" compares with a quarter
 _PREV_WORD = re.compile(r"([A-Za-z']+)\W*$")
 _ADJ_FRACTION = re.compile(r"(?i)\b(?:one|two|three)[\s-]+(?:quarters?|halves|half)\b")
@@ -748,6 +749,11 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if unit == "WE":
         base = a + timedelta(weeks=n)
         return _Res(TimexType.DATE, rs.week(base) + "-WE")
+    if (unit == "Y" and n == -1 and det == "last" and st.near_quarter() is not None
+            and not pm and _YEAR_COMPARED.search(text, max(0, m.start() - 60), m.start())):
+        # "earnings of $33 million last year" in a quarterly report: the year-ago quarter
+        y, q = st.quarter  # type: ignore[misc]
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
     return _Res(TimexType.DATE, _shift(a, unit, n))
 
 
@@ -1162,9 +1168,9 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
     for name, code in lx.SEASONS.items():
         if re.search(r"\b" + name + r"\b", low):
             return _Res(TimexType.DATE, f"{y:04d}-{code}")
-    if "first half" in low:
+    if re.search(r"\bfirst (?:half|two quarters)\b", low):
         return _Res(TimexType.DATE, f"{y:04d}-H1")
-    if "second half" in low:
+    if re.search(r"\b(?:second|last|latter|final) (?:half|two quarters)\b", low):
         return _Res(TimexType.DATE, f"{y:04d}-H2")
     return _Res(TimexType.DATE, f"{y:04d}")
 
