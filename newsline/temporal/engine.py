@@ -1223,6 +1223,11 @@ def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if low in ("quarterly", "monthly", "weekly", "yearly") and _ATTRIBUTIVE.match(
                 text, m.end()):
             return None  # "its quarterly dividend": a kind of payment, not a time
+        if low == "daily" and _prev_word(text, m.start()) == "average":
+            return None  # "average daily volume": a statistic, not a recurrence
+        if low in ("annually", "yearly") and re.search(r"%\s*$|\bpercent\s*$",
+                                                       text[max(0, m.start() - 12):m.start()]):
+            return None  # "to rise 8.5% annually": a growth rate, not a schedule
         return _Res(TimexType.SET, lx.FREQUENCIES[low])
     last = low.split()[-1]
     pm = pt.PART_RE.search(m.group(0))
@@ -1263,6 +1268,11 @@ def _h_ref(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
         if re.match(r"\s+(?:after|as|thereafter)\b", text[m.end():m.end() + 12]):
             return None
+        if rs.tense_cue(text, m.start(), m.end(), max_words=3)[0] == rs.PAST:
+            return None  # "was soon released": soon after a past event, not the future
+    if low == "now" and re.match(r"[ \t]*,", text[m.end():m.end() + 3]) and re.search(
+            r"(?:^|[.!?]['\"]*\s+)$", text[max(0, m.start() - 4):m.start()]):
+        return None  # "Now, he says ...": a discourse marker opening the sentence
     if low == "now" and re.match(r"\s*-", text[m.end():m.end() + 3]):
         return None
     if m.group(0) in ("Now", "NOW") and re.search(r"[A-Za-z][ \t]+$", text[max(0, m.start() - 3):

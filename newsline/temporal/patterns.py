@@ -205,7 +205,8 @@ _R: list[tuple[str, str]] = [
                           "the end of", "the beginning of", "the start of", "the first half of",
                           "the second half of", "the last half of", "the latter half of",
                           "the first two quarters of", "the last two quarters of",
-                          "first two quarters of", "first half of", "second half of", "the middle of", "end of", "spring", "summer",
+                          "first two quarters of", "first half of", "second half of",
+                          "the middle of", "end of", "spring", "summer",
                           "fall", "winter", "autumn", "the spring of", "the summer of",
                           "the fall of", "the winter of", "the autumn of", "post", "pre",
                           "year-end", "early in", "late in"])
