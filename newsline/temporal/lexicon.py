@@ -163,6 +163,8 @@ FUTURE_CUES: tuple[str, ...] = (
     # present tense of scheduled events: "the summit ends on Wednesday"
     "begins", "starts", "opens", "ends", "closes", "expires", "arrives", "departs",
     "resumes", "convenes", "meets", "visits", "travels", "heads", "kicks off",
+    # ... and their plural present: "the two leaders meet Monday"
+    "begin", "start", "open", "convene", "meet", "resume", "arrive", "depart", "travel",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",

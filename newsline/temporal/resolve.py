@@ -35,6 +35,10 @@ _NOT_BEFORE_PAST = frozenset({"be", "being", "the", "a", "an", "its", "their", "
                               "our", "this", "that", "these", "those"})
 _OPENERS = frozenset({"in", "on", "at", "by", "since", "until", "during", "and", "but",
                       "also", "then", "early", "late", "earlier", "later", "as", "of"})
+_BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume", "arrive",
+                           "depart", "travel"})
+_AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "must", "can",
+                  "did", "do", "does", "not", "shall"})
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
 
 
@@ -150,6 +154,9 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         got = _word_cue(w)
         if got == PAST and i >= 2 and words[i - 2].lower() in _NOT_BEFORE_PAST:
             got = None  # "will be paid" is a passive, "the flooded region" an adjective
+        if w.lower() in _BASE_PRESENT and i >= 2 and (
+                words[i - 2].lower() in _AUX or words[i - 2].lower().endswith("n't")):
+            got = None  # "did not meet", "will meet": the auxiliary before it decides
         if got:
             return got, w
         i -= 1
