@@ -40,6 +40,9 @@ _ADJ_DURATION_NOUNS = re.compile(
 _ATTRIBUTIVE = re.compile(r"[ \t]+(?!(?:and|or|in|on|at|for|to|from|with|by|since|as|"
                           r"until|through|basis|so)\b)[a-z]{3,}")
 _YEAR_COMPARED = re.compile(r"(?i)\b(?:compared\s+with|from|versus|vs\.|against)\b[^.;,]*$")
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must",
+                     "shall", "'ll"})
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _QUARTER_REACH = 400  # characters within which "a year earlier" compares with a quarter
 _PREV_WORD = re.compile(r"([A-Za-z']+)\W*$")
 _ADJ_FRACTION = re.compile(r"(?i)\b(?:one|two|three)[\s-]+(?:quarters?|halves|half)\b")
@@ -881,8 +884,15 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if re.search(r"-(?:year|month|week|day)-old$", low):
         return None  # "the 6-year-old boy": an age
     if re.match(r"^(?:a|an|one)\s+(?:second|day|week|month|year|quarter|hour|minute)$", low):
-        if low.startswith("a second") or low.startswith("one day"):
+        if low.startswith("a second"):
             return None
+        if low == "one day":
+            prev = _prev_word(text, m.start())
+            if prev in _MODALS:
+                return _Res(TimexType.DATE, "FUTURE_REF")  # "Islam will one day be ..."
+            if not prev or prev[0].isupper() or re.search(r"[.!?,;:\"'`]\s*$", text[
+                    max(0, m.start() - 3):m.start()]) or prev in _PRONOUNS:
+                return None  # "One day, he ...": a story's some day, not a length
         if _RATE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             return None
     if re.search(r"\b(?:a|one|two|three)[\s-]+(?:quarters?|halves)", low) and re.match(
