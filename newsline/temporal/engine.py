@@ -366,6 +366,8 @@ def _shift_value(value: str, years: int) -> str:
 
 def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
+    if s[:4].lower() == "noon" and _prev_word(text, m.start()) == "high":
+        return None  # "high noon": the moment of decision (or the film), not 12:00
     cm = pt.CLOCK_RE.match(s)
     if not cm:
         return None
@@ -645,6 +647,16 @@ def _h_qcode(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
+    if low in ("the day before", "the day after") and re.match(r"[ \t]+[A-Za-z]",
+                                                              text[m.end():m.end() + 3]):
+        # "before" governs what follows ("the day before the plunge"): only "the day"
+        # is the expression, and it is a date only in apposition ("Oct. 12, the day
+        # before the plunge"), where it restates the date just named
+        if st.ref_day is None or not re.search(r"\d\W{0,3},\s*$",
+                                               text[max(0, m.start() - 6):m.start()]):
+            return None
+        return _Res(TimexType.DATE, rs.day(st.ref_day), end_trim=len(m.group(0)) - 7,
+                    remember=False)
     ref_day = st.ref_day
     ref = st.ref
     wd = _weekday_of(m.group(0))
