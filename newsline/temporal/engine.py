@@ -71,6 +71,7 @@ class _State:
     quarter: tuple[int, int] | None = None  # last quarter mentioned (year, q)
     quarter_end: int = -(10**9)  # where that mention ended
     pos: int = 0  # start of the match being resolved
+    ref_end: int = -1  # where the last remembered value's mention ended
 
     def near_quarter(self) -> tuple[int, int] | None:
         """The last quarter, if mentioned close enough to still be the topic."""
@@ -134,6 +135,7 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         last_end = e
         if res.remember:
             _remember(st, value)
+            st.ref_end = e
             if st.quarter is not None and value.endswith(f"Q{st.quarter[1]}"):
                 st.quarter_end = e
     return out
@@ -154,6 +156,14 @@ def _fallback(text: str, m: re.Match[str], rule: str,
         if res is not None:
             return mm, name, res
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\"`]*\s+(?=[A-Z`'\"])|\n\s*\n")
+
+
+def _ref_in_sentence(text: str, st: _State) -> bool:
+    """Whether the last date mentioned sits in the sentence being read."""
+    return st.ref_end >= 0 and _SENTENCE_END.search(text, st.ref_end, st.pos) is None
 
 
 def _remember(st: _State, value: str) -> None:
@@ -840,6 +850,12 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if st.anchor is None:
             return _Res(TimexType.DATE, "XXXX-XX-XX")
         return _Res(TimexType.DATE, rs.day(st.anchor))
+    tail = re.search(r"\s+(?:earlier|later|before that|after that)$", m.group(0), re.I)
+    if relative_to_ref and unit in ("D", "W") and tail and (n is None or not _ref_in_sentence(
+            text, st)):
+        # "Three days later, ..." with no date named in its sentence: TimeBank marks
+        # the length ("Three days", P3D); the day it lands on is not in the text
+        return _Res(TimexType.DURATION, _duration_value(n, unit), end_trim=len(tail.group(0)))
     if n is None:
         return _Res(TimexType.DATE, "PAST_REF" if direction < 0 else "FUTURE_REF")
     k = int(round(n)) * direction
