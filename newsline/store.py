@@ -122,6 +122,10 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE entry_events_new RENAME TO entry_events;
     CREATE INDEX entry_events_event ON entry_events(event);
     """,
+    # 5: Event.kind (a reporting date's announcement or a happening) steers merging.
+    """
+    ALTER TABLE events ADD COLUMN kind TEXT NOT NULL DEFAULT 'happening';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -681,12 +685,12 @@ def _insert_events(cur: sqlite3.Cursor, events: Sequence[Event]) -> None:
     cur.executemany(
         'INSERT OR REPLACE INTO events (id, article, value, granularity, start, "end", text,'
         " expression, expr_start, expr_end, clause_start, clause_end, keywords, rule, cue,"
-        " anchor, relative) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " anchor, relative, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             (
                 e.id, e.article, e.value, e.granularity.value, e.start, e.end, e.text,
                 e.expression, e.expr_start, e.expr_end, e.clause_start, e.clause_end,
-                _keywords_out(e), e.rule, e.cue, e.anchor, int(e.relative),
+                _keywords_out(e), e.rule, e.cue, e.anchor, int(e.relative), e.kind,
             )
             for e in events
         ),
@@ -758,5 +762,5 @@ def _event(r: sqlite3.Row | tuple) -> Event:
         id=r[0], article=r[1], value=r[2], granularity=Granularity(r[3]), start=r[4], end=r[5],
         text=r[6], expression=r[7], expr_start=r[8], expr_end=r[9], clause_start=r[10],
         clause_end=r[11], keywords=_keywords_in(r[12], r[6], r[7]), rule=r[13], cue=r[14],
-        anchor=r[15], relative=bool(r[16]),
+        anchor=r[15], relative=bool(r[16]), kind=r[17] if len(r) > 17 else "happening",
     )

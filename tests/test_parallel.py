@@ -156,3 +156,14 @@ def test_partitioned_merge_covers_every_event_once(
     with Store.open(str(samples_db), readonly=True) as s:
         whole = {e.id for e in s.entries()}
     assert len(whole & set(first)) >= len(whole) // 2
+
+
+def test_store_keeps_every_event_field(tmp_path: Path) -> None:
+    """What the store gives back is what the pipeline made (kind and keywords included)."""
+    done = [process_document(d) for d in _docs()]
+    with Store.open(str(tmp_path / "k.db")) as store:
+        store.put_articles([(p.article, p.events, None, "") for p in done])
+        back = {e.id: e for e in store.events()}
+    made = {e.id: e for p in done for e in p.events}
+    assert back == made
+    assert any(e.kind != "happening" for e in made.values())
