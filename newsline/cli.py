@@ -18,9 +18,9 @@ from rich.console import Console
 
 from newsline import __version__
 from newsline.config import DB_ENV, Settings, db_path
-from newsline.sources import DEFAULT_MAX_BYTES
 from newsline.errors import NewslineError, ReadError, UsageError
 from newsline.models import RawDocument
+from newsline.sources import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     name="newsline",
@@ -220,13 +220,24 @@ def ingest(
         _emit_events(emit_events, docs(), strict, on_error, engine.value, jobs, scheduler)
         return
     settings = Settings()
-    store = _open(db, readonly=False)
     runner = None
+    if paths or files_from or jsonl:
+        try:  # before the database is opened: a missing extra must not leave an empty file
+            runner = make_engine(engine.value, jobs=jobs, scheduler=scheduler)
+        except UsageError as e:
+            fail(e, 2)
+        except NewslineError as e:
+            fail(e)
+    try:
+        store = _open(db, readonly=False)
+    except typer.Exit:
+        if runner is not None:
+            runner.close()
+        raise
     try:
         try:
             report = core.IngestReport()
-            if paths or files_from or jsonl:
-                runner = make_engine(engine.value, jobs=jobs, scheduler=scheduler)
+            if runner is not None:
                 report = core.ingest_documents(
                     store, docs(), strict=strict, on_error=on_error, engine=runner
                 )
