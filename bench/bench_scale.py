@@ -171,8 +171,8 @@ def time_query(db: str, args: list[str]) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description="newsline scale benchmark")
-    ap.add_argument("--articles", type=int, default=4000,
-                    help="articles to ingest (default 4000; the issue's figure is 100000)")
+    ap.add_argument("--articles", type=int, default=10_000,
+                    help="articles to ingest (default 10000; the issue's figure is 100000)")
     ap.add_argument("--events", type=int, default=1_000_000, help="events in the query store")
     ap.add_argument("--full", type=int, default=100_000, help="corpus size to extrapolate to")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
