@@ -474,6 +474,18 @@ def _h_iso(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.day(dd))
 
 
+def _h_weekof(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """"the week of March 6": the (ISO) week holding that day."""
+    s = m.group(0)
+    mm = pt.MONTH_RE.search(s)
+    if mm is None:
+        return None
+    res = _h_full(pt.RULES["full"].match(text, m.start() + mm.start()) or m, text, st)
+    if res is None or not re.match(r"^\d{4}-\d\d-\d\d$", res.value):
+        return None
+    return _Res(TimexType.DATE, rs.week(date.fromisoformat(res.value)), cue=res.cue)
+
+
 def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     mm = pt.MONTH_RE.search(s)
@@ -563,7 +575,8 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     words = re.split(r"[\s-]+", low)
     half = words[-1] == "half" or " half " in f" {low} "
     mods = set(words)
-    ords = [_QNUM[w] for w in words if w in _QNUM]
+    ords = [_QNUM[w] for i, w in enumerate(words) if w in _QNUM and not (
+        w == "last" and words[i + 1:i + 2] in (["year"], ["year's"]))]  # "last year's quarter"
     if _ADJ_FRACTION.search(text, max(0, m.start() - 12), m.start() + 1) and not ords:
         return None
     if "fiscal year" in low:
@@ -590,7 +603,8 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     if not ords and not (mods & {"the", "fiscal", "latest", "current", "recent", "comparable",
                                  "year-ago", "year-earlier", "previous", "prior", "same",
-                                 "corresponding", "earlier", "ago", "this", "that"}):
+                                 "corresponding", "earlier", "ago", "this", "that"}
+                             or "last year" in low):
         return None
     if not ords and words[:2] == ["the", "quarter"] and low != "the quarter":
         pass
@@ -629,6 +643,8 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
         q = (st.anchor.month - 1) // 3 + 1
     elif st.quarter is not None:
         y, q = st.quarter
+        if "last year" in low and _year_of(m.group(0)) is None:
+            ago = True  # "the corresponding period last year", "last year's quarter"
         if ago:
             return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
         return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
@@ -1386,7 +1402,7 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 
 _HANDLERS = {
-    "time": _h_time, "iso": _h_iso, "full": _h_full, "monthyear": _h_monthyear,
+    "time": _h_time, "iso": _h_iso, "weekof": _h_weekof, "full": _h_full, "monthyear": _h_monthyear,
     "quarter": _h_quarter, "qcode": _h_qcode, "narr": _h_narr, "rel": _h_rel, "ago": _h_ago,
     "yearago": _h_yearago, "dur": _h_dur, "durvague": _h_durvague, "deictic": _h_deictic,
     "weekday": _h_weekday, "decade": _h_decade, "century": _h_century, "season": _h_season,
