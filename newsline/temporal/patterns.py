@@ -182,7 +182,8 @@ _R: list[tuple[str, str]] = [
      r"(?:" + RANGE_NUMBER + r"|" + VAGUE + r")[\s-]+(?:(?i:more|full|straight|consecutive|"
      r"long)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so))?"
      r"(?:-(?i:long|old))?\b"),
-    ("durvague", r"(?i:(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?"
+    ("durvague", r"(?i:the\s+(?:days|weeks|months)\s+ahead"
+     r"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?"
      r"(?:years|months|weeks|decades|days)|decades-long|years-long|the\s+years|years|decades"
      r"|months|weeks)\b"),
     ("deictic", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
