@@ -136,6 +136,22 @@ def test_granularity_matches_value() -> None:
         ("Prices are currently falling.", "2015-11-13", "currently", "PRESENT_REF"),
         ("Prices have recently fallen.", "2015-11-13", "recently", "PAST_REF"),
         ("Prices may fall in the future.", "2015-11-13", "the future", "FUTURE_REF"),
+        # a year-less month with no cue: up to ~8 months back, ~4.5 ahead
+        ("Haskell quit as chairman in March.", "2011-10-28", "March", "2011-03"),
+        ("Haskell hands over the firm in February.", "2011-10-28", "February", "2012-02"),
+        # earnings periods named by their last day, halves, the week of a day
+        ("Freight revenue rose in the quarter ended July 31.", "2003-10-02", "the quarter",
+         "2003-Q2"),
+        ("Margins will shrink in the last half of 2004.", "2003-10-02",
+         "the last half of 2004", "2004-H2"),
+        ("Repairs may start the week of May 9.", "2011-04-20", "the week of May 9",
+         "2011-W19"),
+        # 'one day': a length, or (after a modal) some future day
+        ("The strike lasted one day.", "2011-04-20", "one day", "P1D"),
+        ("The region could one day export power.", "2011-04-20", "one day", "FUTURE_REF"),
+        # present tense of a scheduled event with a plural subject points forward
+        ("The two ministers meet Friday in Oslo.", "2011-04-20", "Friday", "2011-04-22"),
+        ("Brokers fear a slump in the weeks ahead.", "2011-04-20", "the weeks ahead", "PXW"),
     ],
 )
 def test_resolution(text: str, anchor: str, words: str, value: str) -> None:
@@ -160,9 +176,41 @@ def test_year_ago_in_earnings_report_follows_the_quarter() -> None:
     assert got["the latest quarter"] == "1989-Q3"
 
 
+def test_quarterly_report_compares_with_the_topic_quarter() -> None:
+    text = ("Kessler Mills earned $8 million in the third quarter, up from $6 million for "
+            "the corresponding period last year. Fourth-quarter sales should rise. "
+            "Net was $2 million in the 2002 period, compared with a loss of $1 million last "
+            "year. For the quarter a year ago, revenue was flat.")
+    got = dict(values(text, "2003-10-20"))
+    assert got["the corresponding period last year"] == "2002-Q3"
+    assert got["Fourth-quarter"] == "2003-Q4"  # a quarter not yet closed ...
+    assert got["the 2002 period"] == "2002-Q3"  # ... does not become the topic
+    assert got["last year"] == "2002-Q3"
+    assert got["the quarter a year ago"] == "2002-Q3"
+
+
+def test_later_without_a_date_in_its_sentence_is_a_length() -> None:
+    text = "The pumps were shut down. Three days later, the town ran dry."
+    t = one(text, "2011-04-20", "Three days")
+    assert (t.type, t.value) == (TimexType.DURATION, "P3D")
+
+
+def test_the_day_before_a_clause_is_only_the_day_in_apposition() -> None:
+    text = "Trading halted on June 2, the day before the merger vote."
+    assert one(text, "2011-06-10", "the day").value == "2011-06-02"
+    text2 = "He left the office the day before police searched it."
+    assert [t.text for t in extract(text2, "2011-06-10")] == []
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [
+        ("Average daily volume was 90 million shares.", "daily"),
+        ("Sales should grow 7% annually through 1995.", "annually"),
+        ("The storm passed and the river soon fell back.", "soon"),
+        ("Now, the mayor says, the plan is dead.", "Now"),
+        ("For the rebels, it was high noon.", "noon"),
+        ("The building previously housed a bank.", "previously"),
         ("Some results may have errors.", "may"),
         ("Thousands joined the march on the capital.", "march"),
         ("The March on Washington was planned for months.", "March"),
