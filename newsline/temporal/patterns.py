@@ -180,7 +180,7 @@ _R: list[tuple[str, str]] = [
                         "month", "week"]) + r")?"),
     ("dur", r"(?:" + APPROX + r"\s+)?(?:" + SPAN_HEAD + r"\s+)?(?:" + APPROX + r"\s+)?"
      r"(?:" + RANGE_NUMBER + r"|" + VAGUE + r")[\s-]+(?:(?i:more|full|straight|consecutive|"
-     r"long)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so))?"
+     r"long|trading|business|working)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so))?"
      r"(?:-(?i:long|old))?\b"),
     ("durvague", r"(?i:the\s+(?:days|weeks|months)\s+ahead"
      r"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?"
