@@ -13,7 +13,13 @@ What it prints:
   * the same figures for dateparser's ``search_dates`` when dateparser is
     importable (it is not a dependency: ``pip install dateparser`` to compare).
 
+With ``--errors FILE`` it also writes an error dump for tuning the engine: one
+line per wrong value (gold | predicted, with the rule and tense cue), false
+positive, miss and span mismatch, each with its context, and prints the most
+frequent false positives and misses.
+
 Usage: python bench/bench_dates.py [--shared PATH] [--no-dateparser] [--repeat N]
+                                   [--errors FILE]
 Exit status: 0, or 1 when a target is missed and --strict is given.
 """
 
@@ -90,6 +96,47 @@ def dateparser_run(docs: list[dict]) -> tuple[list[dict], float] | None:
     return preds, words / (time.perf_counter() - t0)
 
 
+def write_errors(scorer, gold: list[dict], pred: list[dict], path: Path) -> None:  # noqa: ANN001
+    """Dump every disagreement with gold, in context, for error analysis."""
+    from collections import Counter
+
+    fps: Counter[str] = Counter()
+    misses: Counter[str] = Counter()
+    with path.open("w", encoding="utf-8") as out:
+        for g, p in zip(gold, pred, strict=True):
+            gx, px, text = g["timexes"], p["timexes"], g["text"]
+            _strict, relaxed = scorer.match_doc(gx, px)
+
+            def ctx(s: int, e: int, text: str = text) -> str:
+                return (text[max(0, s - 60):s] + "[[" + text[s:e] + "]]"
+                        + text[e:e + 40]).replace("\n", " ")
+
+            for i, j in relaxed:
+                a, b = gx[i], px[j]
+                if a["value"].upper() != b["value"].upper():
+                    out.write(f"WRONG {g['id']} {g['dct']} {a['type']} {a['value']} | "
+                              f"{b['type']} {b['value']} {b.get('rule')} {b.get('cue')} :: "
+                              f"{ctx(a['start'], a['end'])} || pred: {b['text']}\n")
+                elif (a["start"], a["end"]) != (b["start"], b["end"]):
+                    out.write(f"SPAN {g['id']} {a['text']!r} | {b['text']!r} :: "
+                              f"{ctx(a['start'], a['end'])}\n")
+            matched_g = {i for i, _ in relaxed}
+            matched_p = {j for _, j in relaxed}
+            for i, a in enumerate(gx):
+                if i not in matched_g:
+                    misses[a["text"].lower()] += 1
+                    out.write(f"MISS {g['id']} {g['dct']} {a['type']} {a['value']} :: "
+                              f"{ctx(a['start'], a['end'])}\n")
+            for j, b in enumerate(px):
+                if j not in matched_p:
+                    fps[b["text"].lower()] += 1
+                    out.write(f"FP {g['id']} {b['type']} {b['value']} {b.get('rule')} :: "
+                              f"{ctx(b['start'], b['end'])}\n")
+    print(f"  errors written to {path}")
+    print("  top false positives:", ", ".join(f"{w} {n}" for w, n in fps.most_common(12)))
+    print("  top misses:", ", ".join(f"{w} {n}" for w, n in misses.most_common(12)))
+
+
 def _dt(iso: str):  # noqa: ANN202
     from datetime import datetime
 
@@ -102,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-dateparser", action="store_true")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument("--errors", type=Path, help="write an error dump (wrong values, false "
+                    "positives, misses, spans) to this file")
     args = ap.parse_args(argv)
 
     print("bench_dates: the date engine benchmark (run by `make bench`)")
@@ -128,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
           f"  relaxed F1 {res['relaxed']['f1']:.4f}  {wps:,.0f} words/s")
     if "seeds_value_f1" in figures:
         print(f"  seeds      value F1 {figures['seeds_value_f1']:.4f}")
+    if args.errors is not None:
+        write_errors(scorer, gold, pred, args.errors)
     if not args.no_dateparser:
         dp = dateparser_run(gold)
         if dp is None:
