@@ -85,6 +85,26 @@ FILLER = [
     "Documents seen by reporters suggest the problem was known earlier.",
     "Neither side would comment on the details of the negotiations.",
 ]
+SUBJECTS = [
+    "Residents", "Shop owners", "Local engineers", "Council members", "Emergency crews",
+    "Parents at the village school", "Fishermen on the quay", "Hospital staff", "Commuters",
+    "Retired miners", "Students from the technical college", "Volunteers",
+]
+VERBS = [
+    "questioned", "welcomed", "criticised", "asked about", "worried about", "debated",
+    "complained about", "wrote letters about", "gathered to discuss", "raised doubts over",
+]
+OBJECTS = [
+    "the cost of the repairs", "the closure of the coast road", "the new safety rules",
+    "the pace of the clean-up", "the missing inspection records", "the emergency shelters",
+    "the plans for compensation", "the noise from the night shifts", "the detour for lorries",
+    "the water quality in the estuary", "the handling of the complaints",
+]
+TAILS = [
+    "at a crowded public meeting", "in a petition with hundreds of signatures",
+    "on local radio", "in a statement", "outside the town hall", "during a heated debate",
+    "in comments to reporters", "at the weekly market",
+]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -159,23 +179,26 @@ def _article(rng: random.Random, story: Story, n: int) -> tuple[str, str, date]:
     while words < 390:
         turns += 1
         pick = rng.random()
-        if pick < 0.45:
+        if pick < 0.16:
             c, nn, d = rng.choice(story.acts)
             if rng.random() < 0.5:
                 s = f"{_capital(c)} {_say(rng, d, pub)}, according to {story.person}."
             else:
                 s = f"{_capital(_say(rng, d, pub))}, {c}."
-        elif pick < 0.55:
+        elif pick < 0.20:
             s = (f"The {story.thing} was built in {story.background_year} and last repaired "
                  f"in {MONTHS[rng.randrange(12)]} {story.background_year + rng.randint(1, 3)}.")
-        elif pick < 0.62:
+        elif pick < 0.24:
             s = (f"{_capital(story.body)} said {WEEKDAYS[rng.randrange(7)]} that a full report "
                  f"would follow next month.")
-        elif pick < 0.68:
+        elif pick < 0.28:
             s = (f"Last week {story.person} met residents in {story.place}, and another "
                  f"meeting is planned for {MONTHS[(pub.month + rng.randint(0, 2)) % 12]}.")
-        else:
+        elif pick < 0.55:
             s = rng.choice(FILLER)
+        else:
+            s = (f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
+                 f"{rng.choice(TAILS)}.")
         if paras and turns % 3:
             paras[-1] += " " + s
         else:
