@@ -127,6 +127,7 @@ REFERENCES: dict[str, str] = {
     "coming months": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the years ahead": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
 }
 
 # Adverbs of frequency: (value, granularity unit) for TimeML SET.

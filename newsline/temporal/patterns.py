@@ -94,7 +94,7 @@ NUMWORD = (
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})?(?:\.\d+)?(?:\s+\d/\d)?(?![\d,])"
     r"|(?i:" + NUMWORD + r"(?:\s+and\s+a\s+half)?"
-    r"|a\s+couple\s+of|a\s+half|half\s+an?|an?(?:other)?))"
+    r"|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|an?(?:other)?|an\s+additional))"
 )
 RANGE_NUMBER = NUMBER + r"(?:\s*(?:to|or|-)\s*" + NUMBER + r")?"
 VAGUE = _ci(["a few", "few", "several", "many", "some", "a number of"])
@@ -180,7 +180,8 @@ _R: list[tuple[str, str]] = [
                         "month", "week"]) + r")?"),
     ("dur", r"(?:" + APPROX + r"\s+)?(?:" + SPAN_HEAD + r"\s+)?(?:" + APPROX + r"\s+)?"
      r"(?:" + RANGE_NUMBER + r"|" + VAGUE + r")[\s-]+(?:(?i:more|full|straight|consecutive|"
-     r"long|trading|business|working)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so))?"
+     r"long|trading|business|working)\s+)?" + UNIT_ANY
+     + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so))?"
      r"(?:-(?i:long|old))?\b"),
     ("durvague", r"(?i:the\s+(?:days|weeks|months)\s+ahead"
      r"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?"
@@ -200,7 +201,7 @@ _R: list[tuple[str, str]] = [
      + CENTURY_ORD + r"|" + _ci(["this", "last", "next", "past"]) + r")[\s-]+(?i:century)\b"),
     ("season", r"(?:" + POS + r"[\s-]+)?(?:(?:(?i:the|this|last|next|this\s+past)\s+)?"
      + SEASON + r"\s+(?:(?i:of)\s+)?" + YEAR + r"|(?i:the|this|last|next|this\s+past)\s+"
-     + SEASON + r"\b(?!\s+of\s+(?!\d)))"),
+     r"(?:(?i:early|late|mid)[\s-]+)?" + SEASON + r"\b(?!\s+of\s+(?!\d)))"),
     ("holiday", r"(?:(?i:last|next)\s+)?(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?"
      r"|new\s+year's\s+(?:day|"
      r"eve)|independence\s+day|halloween|boxing\s+day|valentine's\s+day)\b"),
@@ -216,7 +217,8 @@ _R: list[tuple[str, str]] = [
      + r"[\s-]+(?=\d|(?i:the\s+year|nineteen|two))|(?<![\w$#.,/-]))(?:" + YEAR4
      + r"(?:\s+(?i:or\s+later|or\s+earlier))?|"
      + r"(?i:the\s+year\s+)" + SPELLED_YEAR + r"|" + SPELLED_YEAR + r")(?![\w-])"),
-    ("yearend", _ci(["year-end", "year end", "the end of the year", "the end of this year",
+    ("yearend", _ci(["year-end", "year end", "year's end", "the end of the year",
+                     "the end of this year",
                      "the end of next year", "the end of last year", "the end of the month",
                      "the end of the week", "the end of the decade", "end of the year",
                      "the end of the quarter", "the start of the year",
