@@ -189,6 +189,13 @@ def test_quarterly_report_compares_with_the_topic_quarter() -> None:
     assert got["the quarter a year ago"] == "2002-Q3"
 
 
+def test_a_bare_second_day_shares_the_first_days_month() -> None:
+    text = "The fair runs on June 11 and 12 in the old market hall."
+    assert values(text, "2011-04-20") == [("June 11", "2011-06-11"), ("12", "2011-06-12")]
+    assert [t.text for t in extract("Sales fell on June 11 and 12 percent later.",
+                                     "2011-04-20")] == ["June 11"]
+
+
 def test_later_without_a_date_in_its_sentence_is_a_length() -> None:
     text = "The pumps were shut down. Three days later, the town ran dry."
     t = one(text, "2011-04-20", "Three days")

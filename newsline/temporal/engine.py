@@ -138,7 +138,34 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
             st.ref_end = e
             if st.quarter is not None and value.endswith(f"Q{st.quarter[1]}"):
                 st.quarter_end = e
+        if rule == "full" and gran is Granularity.DAY:
+            second = _second_day(text, e, value)
+            if second is not None:
+                s2, e2, v2 = second
+                out.append(Timex(start=s2, end=e2, text=text[s2:e2], type=TimexType.DATE,
+                                 value=v2, granularity=Granularity.DAY, rule="full",
+                                 cue=res.cue, anchor=value))
+                last_end = e2
     return out
+
+
+_SECOND_DAY = re.compile(r"[ \t]+(?:and|or|&)[ \t]+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
+                         r"(?![\d,.]\d|[ \t]*(?:%|percent|[ap]\.?m\b|:|-|/))")
+
+
+def _second_day(text: str, end: int, value: str) -> tuple[int, int, str] | None:
+    """ "April 24 and 25": the bare second day shares the first one's month and year."""
+    dm = _SECOND_DAY.match(text, end)
+    if dm is None:
+        return None
+    first = date.fromisoformat(value[:10])
+    d = int(re.match(r"\d+", dm.group(1)).group(0))  # type: ignore[union-attr]
+    if d <= first.day:
+        return None
+    second = rs.safe_date(first.year, first.month, d)
+    if second is None:
+        return None
+    return dm.start(1), dm.end(1), rs.day(second)
 
 
 def _fallback(text: str, m: re.Match[str], rule: str,
