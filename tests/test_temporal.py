@@ -152,6 +152,7 @@ def test_granularity_matches_value() -> None:
         # present tense of a scheduled event with a plural subject points forward
         ("The two ministers meet Friday in Oslo.", "2011-04-20", "Friday", "2011-04-22"),
         ("Brokers fear a slump in the weeks ahead.", "2011-04-20", "the weeks ahead", "PXW"),
+        ("Monday is the third day of the siege.", "2011-04-18", "the third day", "2011-04-18"),
     ],
 )
 def test_resolution(text: str, anchor: str, words: str, value: str) -> None:

@@ -501,6 +501,16 @@ def _h_iso(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.day(dd))
 
 
+def _h_nthday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """ "Today is the eighth day of the strike": a present-tense count names the anchor day."""
+    if not re.search(r"(?:\b(?:is|marks?|marked)|'s)[ \t]+$", text[max(0, m.start() - 8):
+                                                                     m.start()]):
+        return None
+    if st.anchor is None:
+        return _Res(TimexType.DATE, "XXXX-XX-XX")
+    return _Res(TimexType.DATE, rs.day(st.anchor))
+
+
 def _h_weekof(m: re.Match[str], text: str, st: _State) -> _Res | None:
     """"the week of March 6": the (ISO) week holding that day."""
     s = m.group(0)
@@ -1429,7 +1439,8 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 
 _HANDLERS = {
-    "time": _h_time, "iso": _h_iso, "weekof": _h_weekof, "full": _h_full, "monthyear": _h_monthyear,
+    "time": _h_time, "iso": _h_iso, "nthday": _h_nthday, "weekof": _h_weekof,
+    "full": _h_full, "monthyear": _h_monthyear,
     "quarter": _h_quarter, "qcode": _h_qcode, "narr": _h_narr, "rel": _h_rel, "ago": _h_ago,
     "yearago": _h_yearago, "dur": _h_dur, "durvague": _h_durvague, "deictic": _h_deictic,
     "weekday": _h_weekday, "decade": _h_decade, "century": _h_century, "season": _h_season,

@@ -138,6 +138,7 @@ _R: list[tuple[str, str]] = [
      + r")?|" + MONTH_ANY + r"\s+" + DAYNUM + r"|" + DEICTIC + r"))?"),
     ("iso", r"(?<![\d/.-])(?:(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?"
      r"|[01]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![\d/-])"),
+    ("nthday", r"(?i:the)\s+" + ORD_WORD + r"\s+(?i:day)\b(?!-)"),
     ("weekof", r"(?i:the\s+week\s+of)\s+" + MONTH_ANY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR4
      + r")?"),
     ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the)\s+" + DAYNUM + r"\s+of\s+" + MONTH_ANY
