@@ -1314,6 +1314,8 @@ def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if low in ("quarterly", "monthly", "weekly", "yearly") and _ATTRIBUTIVE.match(
                 text, m.end()):
             return None  # "its quarterly dividend": a kind of payment, not a time
+        if re.match(r"[ \t]+of\b", text[m.end():m.end() + 4]):
+            return None  # "an initial quarterly of five cents": the dividend itself
         if low == "daily" and _prev_word(text, m.start()) == "average":
             return None  # "average daily volume": a statistic, not a recurrence
         if low in ("annually", "yearly") and re.search(r"%\s*$|\bpercent\s*$",
