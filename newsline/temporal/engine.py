@@ -40,6 +40,8 @@ _ADJ_DURATION_NOUNS = re.compile(
 _ATTRIBUTIVE = re.compile(r"[ \t]+(?!(?:and|or|in|on|at|for|to|from|with|by|since|as|"
                           r"until|through|basis|so)\b)[a-z]{3,}")
 _YEAR_COMPARED = re.compile(r"(?i)\b(?:compared\s+with|from|versus|vs\.|against)\b[^.;,]*$")
+_ROUND_THE_CLOCK = re.compile(r"(?:24|twenty-four|twenty four)\s+hours\s+a\s+day\b"
+                             r"|(?:7|seven)\s+days\s+a\s+week\b|365\s+days\s+a\s+year\b")
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must",
                      "shall", "'ll"})
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
@@ -964,6 +966,10 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     if re.search(r"-(?:year|month|week|day)-old$", low):
         return None  # "the 6-year-old boy": an age
+    if _ROUND_THE_CLOCK.match(low + text[m.end():m.end() + 10].lower()):
+        return None  # "24 hours a day", "seven days a week": always, not a length
+    if s[:1].isdigit() and re.search(r"\s[A-Z][a-z]+$", s):
+        return None  # "CBS's '60 Minutes'": a title
     if re.match(r"^(?:a|an|one)\s+(?:second|day|week|month|year|quarter|hour|minute)$", low):
         if low.startswith("a second"):
             return None
