@@ -339,7 +339,9 @@ def extract_events(
             if span is not None:
                 reports[t.start] = span
         holes = sorted(reports.values())
-        clauses = [(c.start, c.end) for c in sent.clauses] or [(sent.start, sent.end)]
+        clauses = [
+            (max(c.start, sent.start), c.end) for c in sent.clauses if c.end > sent.start
+        ] or [(sent.start, sent.end)]
         happenings = [t for t in mine if t.start not in reports]
         pieces: list[_Piece] = []
         for cs, ce in clauses:
@@ -398,11 +400,25 @@ def _shorten(text: str, limit: int = 240) -> str:
     return text[: cut if cut > 0 else limit] + "…"
 
 
+# Engine rules whose value never depends on the publication date.
+_ABSOLUTE_RULES = frozenset({"full", "iso", "year", "decade", "century", "yearword"})
+_YEAR4 = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _is_relative(t: Timex) -> bool:
+    """Did this value depend on the anchor? ("Monday", "July" did; "2007", "March 4, 2022" not)."""
+    if t.rule in _ABSOLUTE_RULES or _YEAR4.search(t.text):
+        return False
+    if t.rule:
+        return True
+    return t.anchor is not None
+
+
 def _make(article: Article, t: Timex, cs: int, ce: int, body: str, kind: str) -> Event:
     span = value_span(t.value)
     assert span is not None  # _calendar kept only calendar values
     first, last, gran = span
-    relative = t.anchor is not None
+    relative = _is_relative(t)
     return Event(
         id=event_id(article.id, cs, ce, t.start, t.end, t.value),
         article=article.id,

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -59,14 +60,17 @@ __all__ = [
 # happenings) and the seeds. Pairwise F1 is flat at >= 0.9 between about 0.30
 # and 0.45; 0.36 sits in the middle of that plateau, so neither precision nor
 # recall hangs on the exact value.
-DEFAULT_SIMILARITY = 0.13
+DEFAULT_SIMILARITY = 0.1
 # Relative day dates ("on Monday") are only as good as the anchor they were
 # resolved from; a dateline in another time zone or a late edition moves them by
 # a day. The corpora show no gain past one day and decoys creep in from two on.
 DEFAULT_WINDOW_DAYS = 1
 
-_KW_WEIGHT = 0.85  # share of keyword overlap in the blend; the rest is fuzzy order
+_KW_WEIGHT = 0.9  # share of keyword overlap in the blend; the rest is fuzzy order
+_BLOCK_DF_MIN = 200  # words in at most this many events (or _BLOCK_DF_SHARE of them) block
+_BLOCK_DF_SHARE = 0.002
 _POSTING_CAP = 400  # a (date, word) posting longer than this is a stop word there
+_COHESION_SAMPLE = 8  # members per side compared when two big clusters meet
 _SCORES_CAP = 12  # clusters larger than this record only their linking edges
 
 # News verbs and nouns that name the same act; folded before comparison so
@@ -92,22 +96,22 @@ _SYNONYMS = {
     "return": ("resume", "resumed", "reopen", "reopened"),
 }
 # Phrasal verbs, folded to one word before stemming.
-_PHRASES = [
-    (re.compile(r"\bwalk(?:ed|s|ing)?\s+out\b", re.IGNORECASE), "walkout"),
-    (re.compile(r"\bstep(?:ped|s|ping)?\s+down\b", re.IGNORECASE), "resign"),
-    (re.compile(r"\b(?:broke|break|breaks|broken)\s+down\b", re.IGNORECASE), "fail"),
-    (re.compile(r"\b(?:went|go|goes|going|came|come|coming)\s+back\b", re.IGNORECASE),
+_PHRASES = [  # (cheap substring cue, pattern, replacement)
+    ("walk", re.compile(r"\bwalk(?:ed|s|ing)?\s+out\b", re.IGNORECASE), "walkout"),
+    ("down", re.compile(r"\bstep(?:ped|s|ping)?\s+down\b", re.IGNORECASE), "resign"),
+    ("down", re.compile(r"\b(?:broke|break|breaks|broken)\s+down\b", re.IGNORECASE), "fail"),
+    ("back", re.compile(r"\b(?:went|go|goes|going|came|come|coming)\s+back\b", re.IGNORECASE),
      "return"),
-    (re.compile(r"\bset\s+off\b", re.IGNORECASE), "begin"),
+    ("set off", re.compile(r"\bset\s+off\b", re.IGNORECASE), "begin"),
+    ("head", re.compile(r"\bhead(?:s|ed|ing)?\s+(?:to|for)\b", re.IGNORECASE), "visit to"),
 ]
 
-_NAME_FACTOR = 1.0  # a shared actor says less than a shared act: decoys share actors
-_EQUAL_BONUS = 0.05  # the same date value, not merely a compatible one
+_EQUAL_BONUS = 0.1  # the same date value, not merely a compatible one
 _REPEAT = 0.6  # two same-day clauses of one article merge only when this alike
-_NEAR_WORDS = 3  # words this close to the date expression count in full
-_NEAR_DECAY = 0.15  # then lose this much per word
+_NEAR_WORDS = 2  # words this close to the date expression count in full
+_NEAR_DECAY = 0.1  # then lose this much per word
 _FAR_FLOOR = 0.1  # down to this floor
-_LINK = 0.75  # a cluster join needs average cross-pair similarity >= threshold * _LINK
+_LINK = 0.5  # a cluster join needs average cross-pair similarity >= threshold * _LINK
 
 
 def _base_stem(word: str) -> str:
@@ -134,6 +138,7 @@ def _base_stem(word: str) -> str:
 _CANON = {_base_stem(w): _base_stem(k) for k, ws in _SYNONYMS.items() for w in (k, *ws)}
 
 
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     """Stem, then fold synonyms onto one canonical stem."""
     low = word.lower()
@@ -145,13 +150,11 @@ def _stem(word: str) -> str:
 
 @dataclass(frozen=True)
 class Profile:
-    """What similarity compares: stemmed content words, their nearness to the date words,
-    and which of them are names."""
+    """What similarity compares: stemmed content words and their nearness to the date words."""
 
     words: tuple[str, ...]  # sorted, unique
     near: tuple[float, ...]  # per word: 1.0 next to the date expression, less far from it
-    names: frozenset[str]
-    joined: str
+    joined: str  # the words, space-separated, for rapidfuzz
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
@@ -167,33 +170,42 @@ def _nearness(distance: int) -> float:
 def profile(event: Event) -> Profile:
     """Normalised words of an event's text, weighted by nearness to its date expression."""
     text = event.text
-    for pat, repl in _PHRASES:
-        text = pat.sub(repl, text)
+    low_text = text.lower()
+    for cue, pat, repl in _PHRASES:
+        if cue in low_text:
+            text = pat.sub(repl, text)
     tokens = _TOKEN.findall(text) or list(event.keywords)
     expr = [t.lower() for t in _TOKEN.findall(event.expression)]
     lows = [t.lower() for t in tokens]
-    ws = we = -1
+    ws = -1
     if expr:
         for i in range(len(lows) - len(expr) + 1):
             if lows[i:i + len(expr)] == expr:
-                ws, we = i, i + len(expr)
+                ws = i
                 break
     expr_set = set(expr)
-    near: dict[str, float] = {}
-    names: set[str] = set()
-    for i, (tok, low) in enumerate(zip(tokens, lows, strict=True)):
+    # Content words with their token index; distance to the date is counted in
+    # content words, so "to Tehran for a forum of ... on November 23" is near.
+    content: list[tuple[int, str]] = []
+    for i, low in enumerate(lows):
         low = low.replace("’", "'")
         if low.endswith("'s"):
             low = low[:-2]
         if low in expr_set or low in STOP_WORDS or (len(low) < 3 and not low.isdigit()):
             continue
-        st = _stem(low)
-        d = 0 if ws < 0 else max(ws - i, i - we + 1, 0)
+        content.append((i, _stem(low)))
+    before = sum(1 for i, _ in content if i < ws) if ws >= 0 else 0
+    near: dict[str, float] = {}
+    for rank, (i, st) in enumerate(content):
+        if ws < 0:
+            d = 0
+        elif i < ws:
+            d = before - rank
+        else:
+            d = rank - before + 1
         near[st] = max(near.get(st, 0.0), _nearness(d))
-        if i > 0 and tok[:1].isupper():
-            names.add(st)
     words = tuple(sorted(near))
-    return Profile(words, tuple(near[w] for w in words), frozenset(names), " ".join(words))
+    return Profile(words, tuple(near[w] for w in words), " ".join(words))
 
 
 def normalise(event: Event) -> tuple[str, ...]:
@@ -215,33 +227,48 @@ def idf_weights(profiles: Iterable[Profile]) -> dict[str, float]:
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
 
 
+def _vector(p: Profile, weights: Mapping[str, float] | None) -> dict[str, float]:
+    """Word -> weight (rarity x nearness to the date words)."""
+    if weights is None:
+        return dict(zip(p.words, p.near, strict=True))
+    return {t: weights.get(t, 1.0) * n for t, n in zip(p.words, p.near, strict=True)}
+
+
+def _pair(
+    va: Mapping[str, float], sa: float, ja: str, vb: Mapping[str, float], sb: float, jb: str
+) -> tuple[float, float, float]:
+    """(blend, weighted keyword dice, fuzzy ratio) from precomputed vectors and sums.
+
+    A shared word counts as much as it matters on the side where it matters
+    less, and the denominator holds every word of both sides, so a short
+    clause inside a long one is no match (the trap of ``token_set_ratio``).
+    """
+    if not va or not vb:
+        return 0.0, 0.0, 0.0
+    if len(va) > len(vb):
+        va, vb = vb, va
+    num = 0.0
+    for t, w in va.items():
+        v = vb.get(t)
+        if v is not None:
+            num += w if w < v else v
+    den = sa + sb
+    dice = 2.0 * num / den if den else 0.0
+    if num == 0.0:
+        return 0.0, 0.0, 0.0
+    ratio = fuzz.ratio(ja, jb) / 100.0  # on sorted words: token_sort_ratio without the sort
+    # Unrelated word lists still score ~0.3-0.5; only the part above half counts,
+    # so the fuzzy term rewards near-copies (wire rewrites, captions), not noise.
+    lift = max(0.0, 2.0 * ratio - 1.0)
+    return _KW_WEIGHT * dice + (1 - _KW_WEIGHT) * lift, dice, ratio
+
+
 def _score(
     a: Profile, b: Profile, weights: Mapping[str, float] | None = None
 ) -> tuple[float, float, float]:
-    """(blend, weighted keyword dice, fuzzy ratio) of two profiles.
-
-    The Dice numerator counts each shared word with both sides' weights and the
-    denominator every word, so a short clause inside a long one is not a match
-    (the trap of ``token_set_ratio``).
-    """
-    if not a.words or not b.words:
-        return 0.0, 0.0, 0.0
-    names = a.names | b.names
-
-    def weigh(p: Profile) -> dict[str, float]:
-        out = {}
-        for t, n in zip(p.words, p.near, strict=True):
-            base = weights.get(t, 1.0) if weights is not None else 1.0
-            out[t] = base * n * (_NAME_FACTOR if t in names else 1.0)
-        return out
-
-    wa, wb = weigh(a), weigh(b)
-    den = sum(wa.values()) + sum(wb.values())
-    # A shared word counts as much as it matters on the side where it matters less.
-    num = sum(2.0 * min(wa[t], wb[t]) for t in wa.keys() & wb.keys())
-    dice = num / den if den else 0.0
-    ratio = fuzz.token_sort_ratio(a.joined, b.joined) / 100.0
-    return _KW_WEIGHT * dice + (1 - _KW_WEIGHT) * ratio, dice, ratio
+    """(blend, weighted keyword dice, fuzzy ratio) of two profiles."""
+    va, vb = _vector(a, weights), _vector(b, weights)
+    return _pair(va, sum(va.values()), a.joined, vb, sum(vb.values()), b.joined)
 
 
 def similarity(a: Event, b: Event, weights: Mapping[str, float] | None = None) -> float:
@@ -253,7 +280,8 @@ def similarity(a: Event, b: Event, weights: Mapping[str, float] | None = None) -
     if (a.kind == ANNOUNCEMENT) != (b.kind == ANNOUNCEMENT):
         return 0.0
     blend = _score(profile(a), profile(b), weights)[0]
-    return round(min(1.0, blend + (_EQUAL_BONUS if a.value == b.value else 0.0)), 4)
+    bonus = _EQUAL_BONUS if a.value == b.value and blend > 0.0 else 0.0
+    return round(min(1.0, blend + bonus), 4)
 
 
 def _day(iso: str) -> date:
@@ -385,18 +413,37 @@ def _containers(start: date, end: date) -> list[str]:
     return out
 
 
+def _block_words(words: Sequence[str], df: Mapping[str, int], cap: int) -> tuple[str, ...]:
+    """Words rare enough to pair events on: carried by at most ``cap`` events.
+
+    A word most of the archive carries ("police", "government") pairs
+    everything with everything and, weighted by rarity, adds almost nothing to a
+    score; in a story-sized input every word passes.
+    """
+    return tuple(w for w in words if df[w] <= cap)
+
+
 def _candidate_pairs(
     events: Sequence[Event], words: Sequence[tuple[str, ...]], window: int
 ) -> set[tuple[int, int]]:
-    """Index pairs (i < j) with compatible dates that share at least one word."""
+    """Index pairs (i < j) with compatible dates that share a blocking word.
+
+    ``words[i]`` are event i's blocking words. An event is indexed under its own
+    value and under every coarser value present in the input that contains it;
+    it then looks up its own value (finding equal and contained events) and,
+    when it is a relative day, the days within ``window``.
+    """
     present = {e.value for e in events}
+    keys_of: dict[str, list[str]] = {}
+    for v in present:
+        span = value_span(v)
+        keys = [v]
+        if span is not None:
+            keys.extend(c for c in _containers(span[0], span[1]) if c in present and c != v)
+        keys_of[v] = keys
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(events):
-        keys = [e.value]
-        span = value_span(e.value)
-        if span is not None:
-            keys.extend(c for c in _containers(span[0], span[1]) if c in present and c != e.value)
-        for k in keys:
+        for k in keys_of[e.value]:
             for w in words[i]:
                 index[(k, w)].append(i)
     pairs: set[tuple[int, int]] = set()
@@ -439,30 +486,36 @@ def merge(
     threshold = similarity
     uniq = sorted({e.id: e for e in events}.values(), key=lambda e: e.id)
     profiles = [profile(e) for e in uniq]
-    words = [p.words for p in profiles]
     weights = idf_weights(profiles)
+    vecs = [_vector(p, weights) for p in profiles]
+    sums = [sum(v.values()) for v in vecs]
+    joined = [p.joined for p in profiles]
     cache: dict[tuple[int, int], float] = {}
 
     def sim(i: int, j: int) -> float:
+        """Pair score, 0.0 when the pair may not merge at all (cached)."""
         key = (i, j) if i < j else (j, i)
         got = cache.get(key)
         if got is None:
             got = 0.0
             a, b = uniq[i], uniq[j]
             if _allowed(a, b, window):
-                got = _score(profiles[i], profiles[j], weights)[0]
+                got = _pair(vecs[i], sums[i], joined[i], vecs[j], sums[j], joined[j])[0]
                 if _repeat_needed(a, b):
                     got = got if got >= _REPEAT else 0.0
-                elif a.value == b.value:
+                elif a.value == b.value and got > 0.0:
                     got += _EQUAL_BONUS
                 got = round(min(1.0, got), 4)
+                if got == 0.0:
+                    got = 1e-9  # allowed but unlike: keep apart from "forbidden"
             cache[key] = got
         return got
 
     edges: list[tuple[float, int, int]] = []
-    for i, j in _candidate_pairs(uniq, words, window):
-        if not _allowed(uniq[i], uniq[j], window):
-            continue
+    df = Counter(w for p in profiles for w in p.words)
+    cap = max(_BLOCK_DF_MIN, int(len(uniq) * _BLOCK_DF_SHARE))
+    blocks = [_block_words(p.words, df, cap) for p in profiles]
+    for i, j in _candidate_pairs(uniq, blocks, window):
         s = sim(i, j)
         if s >= threshold:
             edges.append((s, i, j))
@@ -476,24 +529,9 @@ def merge(
         if ca == cb:
             links[ca].append((i, j, s))
             continue
-        a, b = members[ca], members[cb]
-        total = 0.0
-        ok = True
-        for x in a:
-            for y in b:
-                if not _allowed(uniq[x], uniq[y], window):
-                    ok = False
-                    break
-                pair = sim(x, y)
-                if pair < threshold and _repeat_needed(uniq[x], uniq[y]):
-                    ok = False
-                    break
-                total += pair
-            if not ok:
-                break
-        if not ok or total / (len(a) * len(b)) < threshold * _LINK:
+        if not _cohesive(members[ca], members[cb], sim, uniq, threshold):
             continue
-        keep, drop = (ca, cb) if len(a) >= len(b) else (cb, ca)
+        keep, drop = (ca, cb) if len(members[ca]) >= len(members[cb]) else (cb, ca)
         for x in members[drop]:
             cluster_of[x] = keep
         members[keep].extend(members.pop(drop))
@@ -506,6 +544,43 @@ def merge(
     ]
     entries.sort(key=lambda e: (e.start, e.end, e.id))
     return entries
+
+
+def _spread(group: Sequence[int], k: int) -> Sequence[int]:
+    """At most ``k`` members spread evenly over a cluster (deterministic)."""
+    if len(group) <= k:
+        return group
+    ordered = sorted(group)
+    step = len(ordered) / k
+    return [ordered[int(n * step)] for n in range(k)]
+
+
+def _cohesive(
+    a: Sequence[int],
+    b: Sequence[int],
+    sim: Callable[[int, int], float],
+    uniq: Sequence[Event],
+    threshold: float,
+) -> bool:
+    """May clusters ``a`` and ``b`` join? Every cross pair must be allowed (dates,
+    kinds, one happening per article and date) and the average cross-pair score
+    must clear ``threshold * _LINK``: this is what stops A~B~C chains.
+
+    Big clusters are judged on an even sample of their members, which keeps a
+    join cheap at archive scale; the clusters of real stories are small and
+    are judged on every pair.
+    """
+    xs, ys = _spread(a, _COHESION_SAMPLE), _spread(b, _COHESION_SAMPLE)
+    total = 0.0
+    for x in xs:
+        for y in ys:
+            pair = sim(x, y)
+            if pair == 0.0:
+                return False
+            if pair < threshold and _repeat_needed(uniq[x], uniq[y]):
+                return False
+            total += pair
+    return total / (len(xs) * len(ys)) >= threshold * _LINK
 
 
 def singletons(events: Sequence[Event], articles: Mapping[str, Article]) -> list[Entry]:
@@ -546,10 +621,19 @@ def _entry(
     group = sorted(group, key=lambda e: e.id)
     # Most specific date; among equally narrow ones (window slop) the value
     # most sources agree on, then an absolute over a relative one, then the earliest.
-    narrowest = min(_width(e) for e in group)
-    tally = Counter(e.value for e in group if _width(e) == narrowest)
-    absolute = {e.value for e in group if _width(e) == narrowest and not e.relative}
-    best = min(tally, key=lambda v: (-tally[v], v not in absolute, v))
+    if len(group) == 1:
+        best = group[0].value
+    else:
+        widths = [_width(e) for e in group]
+        narrowest = min(widths)
+        tally: dict[str, int] = {}
+        absolute = set()
+        for e, w in zip(group, widths, strict=True):
+            if w == narrowest:
+                tally[e.value] = tally.get(e.value, 0) + 1
+                if not e.relative:
+                    absolute.add(e.value)
+        best = min(tally, key=lambda v: (-tally[v], v not in absolute, v))
     span = value_span(best)
     assert span is not None
     sources = []
@@ -581,7 +665,7 @@ def _entry(
 def _title(group: Sequence[Event]) -> str:
     """Headline from the most informative clause: most content words, then shortest."""
     def rank(e: Event) -> tuple[float, int, str]:
-        n = len(profile(e).words)
+        n = len(e.keywords) if e.keywords else len(set(e.text.lower().split()))
         # Long clauses carry more words but read worse: favour 6-18 words.
         info = min(n, 14) - 0.15 * max(0, len(e.text.split()) - 24)
         return (-info, len(e.text), e.id)
