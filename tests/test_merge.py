@@ -1,0 +1,195 @@
+"""merge: events -> entries (hand-built events; decoy corpora with pinned floors)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsline.events import ANNOUNCEMENT, keywords_of
+from newsline.merge import (
+    dates_compatible,
+    entry_id,
+    explain_pair,
+    merge,
+    singletons,
+)
+from newsline.models import Article, Event
+from newsline.temporal.timex import value_span
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import bench_merge  # noqa: E402
+
+_n = 0
+
+
+def ev(text: str, value: str, article: str, expression: str = "", *, relative: bool = False,
+       kind: str = "happening") -> Event:
+    """A hand-built event; ids unique per call."""
+    global _n
+    _n += 1
+    span = value_span(value)
+    assert span is not None
+    expr = expression or value
+    return Event(
+        id=f"e{_n:04d}{article}", article=article, value=value, granularity=span[2],
+        start=span[0].isoformat(), end=span[1].isoformat(), text=text, expression=expr,
+        expr_start=0, expr_end=len(expr), clause_start=0, clause_end=len(text),
+        keywords=keywords_of(text, drop=expr), relative=relative, kind=kind,
+    )
+
+
+def arts(*ids: str) -> dict[str, Article]:
+    return {i: Article(id=i, path=f"{i}.txt", title=None, outlet=f"Outlet {i}",
+                       published="2022-03-07", published_how=None, text="") for i in ids}
+
+
+def together(entries, a: Event, b: Event) -> bool:
+    return any(a.id in en.events and b.id in en.events for en in entries)
+
+
+def test_one_happening_from_two_outlets_is_one_entry() -> None:
+    a = ev("Corin Daly resigned as chief executive of Lenn Hydro on Friday", "2022-03-04", "x",
+           "Friday", relative=True)
+    b = ev("Lenn Hydro chief executive Corin Daly quit on Friday", "2022-03-04", "y", "Friday",
+           relative=True)
+    entries = merge([a, b], arts("x", "y"))
+    assert len(entries) == 1
+    en = entries[0]
+    assert en.date == "2022-03-04" and en.granularity.value == "day"
+    assert {s.article for s in en.sources} == {"x", "y"}
+    assert {s.text for s in en.sources} == {a.text, b.text}
+    assert all(s.outlet and s.published == "2022-03-07" for s in en.sources)
+    assert en.id == entry_id([a.id, b.id])
+    assert [(p[0], p[1]) for p in en.scores] == [tuple(sorted((a.id, b.id)))]
+
+
+def test_decoys_same_day_same_person_stay_apart() -> None:
+    tour1 = ev("Prime Minister Ilse Marrand walked through the flooded square of Hollin today",
+               "2022-03-02", "x", "today", relative=True)
+    sign1 = ev("Marrand also signed a cross-border rail agreement with Leo Varga today",
+               "2022-03-02", "x", "today", relative=True)
+    tour2 = ev("Marrand, who walked through the flooded streets of Hollin two days ago",
+               "2022-03-02", "y", "two days ago", relative=True)
+    sign2 = ev("Prime Minister Ilse Marrand signed a rail agreement with Varga on Wednesday",
+               "2022-03-02", "z", "Wednesday", relative=True)
+    entries = merge([tour1, sign1, tour2, sign2], arts("x", "y", "z"))
+    assert together(entries, tour1, tour2)
+    assert together(entries, sign1, sign2)
+    assert not together(entries, tour1, sign1)
+    assert not together(entries, tour2, sign2)
+
+
+def test_containment_takes_the_most_specific_date() -> None:
+    month = ev("Lawmakers are expected to vote on the reconstruction fund later this month",
+               "2022-03", "x", "later this month", relative=True)
+    day = ev("Lawmakers will vote on a reconstruction fund of 200 million on March 24",
+             "2022-03-24", "y", "March 24")
+    entries = merge([month, day], arts("x", "y"))
+    assert len(entries) == 1
+    assert entries[0].date == "2022-03-24"
+    assert {s.expression for s in entries[0].sources} == {"later this month", "March 24"}
+
+
+def test_window_only_for_relative_days_of_different_articles() -> None:
+    a = ev("Striking dockworkers returned to the quays of Castrel on Monday", "2024-04-22", "x",
+           "Monday", relative=True)
+    b = ev("Dockworkers returned to the Castrel quays on Tuesday morning", "2024-04-23", "y",
+           "Tuesday", relative=True)
+    assert dates_compatible(a, b, window=1)
+    assert not dates_compatible(a, b, window=0)
+    assert len(merge([a, b], arts("x", "y"), window=1)) == 1
+    assert len(merge([a, b], arts("x", "y"), window=0)) == 2
+    c = ev("Dockworkers returned to the Castrel quays on April 23", "2024-04-23", "y",
+           "April 23")
+    d = ev("Dockworkers returned to the quays of Castrel on April 22", "2024-04-22", "x",
+           "April 22")
+    assert not dates_compatible(c, d, window=1)  # neither is relative
+    same = ev("Dockworkers returned to the quays of Castrel on Tuesday", "2024-04-23", "x",
+              "Tuesday", relative=True)
+    assert not dates_compatible(a, same, window=1) or len(merge([a, same], arts("x"))) == 2
+
+
+def test_an_announcement_never_merges_with_what_it_announces() -> None:
+    visit = ev("President Ferrin will visit Ombrel for talks with Rusk later this month",
+               "2025-06", "x", "later this month", relative=True)
+    said = ev("his office said Friday: President Ferrin will visit Ombrel for talks with Rusk",
+              "2025-06-06", "x", "Friday", relative=True, kind=ANNOUNCEMENT)
+    entries = merge([visit, said], arts("x"))
+    assert len(entries) == 2
+    assert explain_pair(visit, said).allowed is False
+
+
+def test_no_chaining_through_a_middle_event() -> None:
+    a = ev("alpha harbour crane collapse injured welders", "2021-05-05", "x")
+    b = ev("harbour crane collapse injured welders sparked union protest march", "2021-05-05",
+           "y")
+    c = ev("union protest march blocked bridge traffic", "2021-05-05", "z")
+    entries = merge([a, b, c], arts("x", "y", "z"), similarity=0.05)
+    assert not together(entries, a, c)
+
+
+def test_same_day_twice_in_one_article_needs_a_repeat() -> None:
+    a = ev("The minister opened the bridge on Monday", "2021-05-03", "x", "Monday")
+    b = ev("The minister opened the new school on Monday", "2021-05-03", "x", "Monday")
+    caption = ev("The minister opened the bridge on Monday", "2021-05-03", "x", "Monday")
+    entries = merge([a, b, caption], arts("x"))
+    assert together(entries, a, caption)
+    assert not together(entries, a, b)
+
+
+def test_merging_is_repeatable_and_leaves_events_alone() -> None:
+    events = bench_merge.load_corpus(ROOT / "tests/data/merge_port_strike.jsonl").events
+    before = list(events)
+    first = merge(events, {})
+    assert merge(events, {}) == first
+    assert events == before
+    assert sorted(i for en in first for i in en.events) == sorted(e.id for e in events)
+
+
+def test_singletons_keep_every_raw_event() -> None:
+    a = ev("Corin Daly resigned on Friday", "2022-03-04", "x", "Friday")
+    b = ev("Corin Daly quit on Friday", "2022-03-04", "y", "Friday")
+    entries = singletons([b, a], arts("x", "y"))
+    assert [en.events for en in entries] == sorted([(a.id,), (b.id,)])
+
+
+def test_explain_pair_names_the_evidence() -> None:
+    a = ev("Keel ordered an independent inquiry into the dam on Thursday", "2022-03-03", "x",
+           "Thursday")
+    b = ev("Water Minister Keel, who ordered an inquiry on Thursday", "2022-03-03", "y",
+           "Thursday")
+    p = explain_pair(a, b)
+    assert p.date_relation == "equal" and p.allowed
+    assert {"keel", "inquiry"} <= set(p.shared)
+    assert 0 < p.score <= 1
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(range(20)))
+def test_order_of_input_does_not_matter(order: list[int]) -> None:
+    events = bench_merge.load_corpus(ROOT / "tests/data/merge_summit.jsonl").events
+    shuffled = [events[i] for i in order if i < len(events)] + events[20:]
+    assert merge(shuffled, {}) == merge(events, {})
+
+
+# Floors pinned on the corpora (pairwise precision, recall). Raising one is
+# progress; lowering one needs a reason in the commit.
+FLOORS = {
+    "merge_port_strike": (0.9, 0.8),
+    "merge_summit": (0.77, 0.87),
+    "samples": (0.9, 0.9),
+    "samples (seeds only)": (0.9, 0.9),
+}
+
+
+@pytest.mark.parametrize("corpus", bench_merge.corpora(), ids=lambda c: c.name)
+def test_merge_quality_floors(corpus: bench_merge.Corpus) -> None:
+    p, r, _, _ = bench_merge.pairwise(merge(corpus.events, corpus.articles), corpus.gold)
+    floor_p, floor_r = FLOORS[corpus.name]
+    assert corpus.missing == 0
+    assert p >= floor_p and r >= floor_r, (p, r)
