@@ -42,8 +42,12 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def driver(corpus: str, db: str, jobs: int) -> None:
-    """Child process: ingest ``corpus`` into ``db``; print one JSON line of figures."""
+def driver(corpus: str, db: str, jobs: int, finish_too: bool) -> None:
+    """Child process: ingest ``corpus`` into ``db``; print one JSON line of figures.
+
+    Dating and merging (``finish``) are single-threaded whatever ``--jobs`` says,
+    so they are timed once, in the ``--jobs 1`` run.
+    """
     from newsline import sources
     from newsline.config import Settings
     from newsline.errors import ReadError
@@ -70,7 +74,8 @@ def driver(corpus: str, db: str, jobs: int) -> None:
         rss_ingest = _rss_mb()
         engine.close()  # joins the workers, so their CPU time is counted below
         c1 = os.times()
-        finish(store, Settings(), report)
+        if finish_too:
+            finish(store, Settings(), report)
         t2 = time.perf_counter()
         counts = store.counts()
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
@@ -83,8 +88,9 @@ def driver(corpus: str, db: str, jobs: int) -> None:
     }))
 
 
-def _ingest(corpus: Path, db: Path, jobs: int) -> dict:
-    cmd = [sys.executable, __file__, "--driver", str(corpus), str(db), str(jobs)]
+def _ingest(corpus: Path, db: Path, jobs: int, finish_too: bool) -> dict:
+    cmd = [sys.executable, __file__, "--driver", str(corpus), str(db), str(jobs),
+           "1" if finish_too else "0"]
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode:
         sys.stderr.write(p.stderr)
@@ -186,8 +192,8 @@ def main() -> int:
     print(f"generated {a.articles} articles ({raw_bytes / 1e6:.1f} MB) in "
           f"{time.perf_counter() - t0:.1f} s", flush=True)
 
-    one = _ingest(corpus, tmp / "j1.db", 1)
-    two = _ingest(corpus, tmp / "j2.db", 2)
+    two = _ingest(corpus, tmp / "j2.db", 2, finish_too=False)
+    one = _ingest(corpus, tmp / "j1.db", 1, finish_too=True)
     assert one["articles"] == two["articles"] == a.articles, (one, two)
     rate1 = a.articles / one["ingest_s"]
     rate2 = a.articles / two["ingest_s"]
@@ -208,6 +214,8 @@ def main() -> int:
     rss = max(one["rss_peak_mb"], two["rss_peak_mb"])
     ok &= _line("peak RSS of the ingest process (MB)", f"{rss:.0f}", f"< {TARGET_RSS_MB:.0f}",
                 rss < TARGET_RSS_MB, f"writer; a worker peaks at {two['worker_rss_mb']:.0f} MB")
+    print(f"  dating + merge after the ingest: {one['finish_s']:.1f} s for {one['events']} events"
+          f" ({one['events'] / max(one['finish_s'], 1e-9):.0f} events/s, single-threaded)")
     per_article = (one["ingest_s"] + one["finish_s"]) / a.articles
     if sub:
         print(f"  extrapolation to {a.full} articles at the measured rate: ingest "
@@ -243,6 +251,6 @@ def main() -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--driver":
-        driver(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        driver(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5] == "1")
     else:
         raise SystemExit(main())
