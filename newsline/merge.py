@@ -86,7 +86,7 @@ _SYNONYMS = {
     "kill": ("dead", "death", "die", "died", "killing", "fatal"),
     "attack": ("assault", "raid", "bombing"),
     "sign": ("signed", "signing", "ink", "inked", "seal", "sealed"),
-    "deal": ("agreement", "accord", "pact", "treaty"),
+    "deal": ("agreement", "accord", "pact", "treaty", "agree", "agreed"),
     "resign": ("resignation", "quit", "stepped", "step", "departure"),
     "leader": ("leadership", "chief"),
     "parliament": ("mp", "mps", "lawmaker", "legislator", "legislature", "deputy", "congress"),
@@ -170,6 +170,17 @@ def _nearness(distance: int) -> float:
     return max(_FAR_FLOOR, 1.0 - _NEAR_DECAY * (distance - _NEAR_WORDS))
 
 
+@lru_cache(maxsize=300_000)
+def _content_stem(low: str) -> str | None:
+    """Stem of a lowercased token, or None for stop words and short non-numbers."""
+    low = low.replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if low in STOP_WORDS or (len(low) < 3 and not low.isdigit()):
+        return None
+    return _stem(low)
+
+
 def profile(event: Event) -> Profile:
     """Normalised words of an event's text, weighted by nearness to its date expression."""
     text = event.text
@@ -177,13 +188,14 @@ def profile(event: Event) -> Profile:
     for cue, pat, repl in _PHRASES:
         if cue in low_text:
             text = pat.sub(repl, text)
-    tokens = _TOKEN.findall(text) or list(event.keywords)
-    expr = [t.lower() for t in _TOKEN.findall(event.expression)]
-    lows = [t.lower() for t in tokens]
+            low_text = text.lower()
+    lows = _TOKEN.findall(low_text) or [k.lower() for k in event.keywords]
+    expr = _TOKEN.findall(event.expression.lower())
     ws = -1
-    if expr:
-        for i in range(len(lows) - len(expr) + 1):
-            if lows[i:i + len(expr)] == expr:
+    if expr and expr[0] in lows:
+        n = len(expr)
+        for i in range(len(lows) - n + 1):
+            if lows[i] == expr[0] and lows[i:i + n] == expr:
                 ws = i
                 break
     expr_set = set(expr)
@@ -191,22 +203,22 @@ def profile(event: Event) -> Profile:
     # content words, so "to Tehran for a forum of ... on November 23" is near.
     content: list[tuple[int, str]] = []
     for i, low in enumerate(lows):
-        low = low.replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
-        if low in expr_set or low in STOP_WORDS or (len(low) < 3 and not low.isdigit()):
+        if low in expr_set:
             continue
-        content.append((i, _stem(low)))
-    before = sum(1 for i, _ in content if i < ws) if ws >= 0 else 0
+        st = _content_stem(low)
+        if st is not None:
+            content.append((i, st))
     near: dict[str, float] = {}
-    for rank, (i, st) in enumerate(content):
-        if ws < 0:
-            d = 0
-        elif i < ws:
-            d = before - rank
-        else:
-            d = rank - before + 1
-        near[st] = max(near.get(st, 0.0), _nearness(d))
+    if ws < 0:
+        for _, st in content:
+            near[st] = 1.0
+    else:
+        before = sum(1 for i, _ in content if i < ws)
+        for rank, (i, st) in enumerate(content):
+            d = before - rank if i < ws else rank - before + 1
+            w = _nearness(d)
+            if w > near.get(st, 0.0):
+                near[st] = w
     words = tuple(sorted(near))
     return Profile(words, tuple(near[w] for w in words), " ".join(words))
 
