@@ -97,6 +97,10 @@ _SYNONYMS = {
     "begin": ("began", "begun", "start", "started", "launch", "launched"),
     "end": ("ended", "ending", "conclude", "concluded", "finish", "settle", "settled"),
     "return": ("resume", "resumed", "reopen", "reopened"),
+    "share": ("stock", "stocks"),
+    "fall": ("fell", "slide", "slid", "drop", "dropped", "plunge", "plunged", "tumble",
+             "tumbled", "sank", "slump", "slumped", "dump", "dumped"),
+    "rise": ("rose", "climb", "climbed", "jump", "jumped", "soar", "soared"),
 }
 # Phrasal verbs, folded to one word before stemming.
 _PHRASES = [  # (cheap substring cue, pattern, replacement)
