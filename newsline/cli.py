@@ -249,7 +249,7 @@ def ingest(
             report = None
         if report is None:
             raise typer.Exit(1)
-        core.finish(store, settings, report)
+        core.finish(store, settings, report, engine=runner)
     except NewslineError as e:
         fail(e)
     finally:

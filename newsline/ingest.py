@@ -265,7 +265,7 @@ def _merge_kwargs(settings: Settings) -> dict[str, float | int]:
     return kw
 
 
-def rebuild_entries(store: Store, settings: Settings) -> int:
+def rebuild_entries(store: Store, settings: Settings, engine: Engine | None = None) -> int:
     """Recompute the merged entries from the raw events; returns how many.
 
     Up to MERGE_IN_MEMORY events the whole store is merged at once (exact).
@@ -277,15 +277,36 @@ def rebuild_entries(store: Store, settings: Settings) -> int:
         entries = merge_events(store, settings)
         store.replace_entries(entries)
         return len(entries)
-    total = 0
+    eng = engine or Inline()
+    limit = max(2, 2 * eng.workers)
+    in_flight: deque[tuple[str, Pending]] = deque()
     written: list[str] = []
-    for part, events in partitions(store):
-        entries = merge_events(store, settings, events)
+    total = 0
+
+    def drain_one() -> None:
+        nonlocal total
+        part, pending = in_flight.popleft()
+        entries = pending.result()
         store.replace_entries(entries, part=part)
         written.append(part)
         total += len(entries)
+
+    for part, events in partitions(store):
+        arts = {a.id: a for a in store.article_refs({e.article for e in events})}
+        in_flight.append((part, eng.run(merge_partition, events, arts, settings)))
+        while len(in_flight) >= limit:
+            drain_one()
+    while in_flight:
+        drain_one()
     store.drop_partitions_except(written)
     return total
+
+
+def merge_partition(events: list[Event], arts: dict[str, Article], settings: Settings) -> list:
+    """Merge one date partition (pure: runs on any engine's workers)."""
+    if not settings.merge:
+        return singletons(events, arts)
+    return merge(events, arts, **_merge_kwargs(settings))  # type: ignore[arg-type]
 
 
 def partitions(store: Store) -> Iterator[tuple[str, list[Event]]]:
@@ -331,11 +352,16 @@ def merge_events(store: Store, settings: Settings, events: list[Event] | None = 
     return merge(evs, arts, **_merge_kwargs(settings))
 
 
-def finish(store: Store, settings: Settings, report: IngestReport) -> IngestReport:
-    """After a batch: date undated articles from their neighbours, then merge."""
+def finish(
+    store: Store, settings: Settings, report: IngestReport, engine: Engine | None = None
+) -> IngestReport:
+    """After a batch: date undated articles from their neighbours, then merge.
+
+    With an ``engine``, large stores merge their date partitions on its workers.
+    """
     for art, value in date_by_neighbours(store, settings):
         if value:
             report.cross_dated.append((art.path or art.id, value))
     report.undated = [a.path or a.id for a in store.article_refs(store.undated_ids())]
-    report.entries = rebuild_entries(store, settings)
+    report.entries = rebuild_entries(store, settings, engine)
     return report

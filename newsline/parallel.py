@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
@@ -40,6 +40,10 @@ class Engine(Protocol):
     workers: int
 
     def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Pending: ...
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> Pending:
+        """Any other pure, importable function (merging one date partition)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -64,10 +68,10 @@ def run_batch(docs: Sequence[RawDocument], repeated: frozenset[str]) -> list[Out
 
 
 class _Done:
-    def __init__(self, value: list[Outcome]) -> None:
+    def __init__(self, value: Any) -> None:
         self.value = value
 
-    def result(self) -> list[Outcome]:
+    def result(self) -> Any:
         return self.value
 
 
@@ -78,6 +82,9 @@ class Inline:
 
     def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Pending:
         return _Done(run_batch(docs, repeated))
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> Pending:
+        return _Done(fn(*args))
 
     def close(self) -> None:
         pass
@@ -110,6 +117,9 @@ class LocalPool:
 
     def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Future:
         return self._pool.submit(run_batch, list(docs), repeated)
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> Future:
+        return self._pool.submit(fn, *args)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -156,6 +166,9 @@ class DaskEngine:
     def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Pending:
         # pure=False: two identical batches in one run are still two batches.
         return self._client.submit(run_batch, list(docs), repeated, pure=False)
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> Pending:
+        return self._client.submit(fn, *args, pure=False)
 
     def close(self) -> None:
         self._client.close()

@@ -149,6 +149,12 @@ def test_partitioned_merge_covers_every_event_once(
         first = sorted(e.id for e in store.entries())
         assert core.rebuild_entries(store, Settings()) == n  # rebuilding changes nothing
         assert sorted(e.id for e in store.entries()) == first
+        pool = LocalPool(2)  # partitions merged on workers give the same entries
+        try:
+            assert core.rebuild_entries(store, Settings(), pool) == n
+        finally:
+            pool.close()
+        assert sorted(e.id for e in store.entries()) == first
     assert "" not in parts and all(len(p) in (4, 7) or p == "wide" for p in parts)
     assert sorted(placed) == sorted(events)  # each event in exactly one entry
     assert len(first) == n
