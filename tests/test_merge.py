@@ -194,3 +194,52 @@ def test_merge_quality_floors(corpus: bench_merge.Corpus) -> None:
     floor_p, floor_r = FLOORS[corpus.name]
     assert corpus.missing == 0
     assert p >= floor_p and r >= floor_r, (p, r)
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXPECTED_SEED_TIMELINE = {  # ../shared/seeds/EXPECTED.md, "The merged timeline"
+    ("2007", ("000", "001")),
+    ("2010", ("000",)),
+    ("2015-07", ("000", "001")),
+    ("2015-W46", ("001",)),
+    ("2015-11-13", ("000",)),
+    ("2015-11-14", ("000",)),
+    ("2015-W47", ("001",)),
+    ("2015-11-20", ("001",)),
+    ("2015-11-23", ("000", "001")),
+    ("2015-11-24", ("001",)),
+    ("2015-11-26", ("001",)),
+}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_seeds_give_the_expected_merged_timeline() -> None:
+    from datetime import date
+
+    from newsline.anchoring import infer_pubdate
+    from newsline.models import PubDate, PublishedHow, RawDocument
+
+    pipeline = pytest.importorskip("newsline.pipeline")
+    done = [pipeline.process_document(RawDocument(text=p.read_text(encoding="utf-8"),
+                                                  path=p.name))
+            for p in sorted(SEEDS.glob("0*.txt"))]
+    dated = [e for d in done if d.article.published for e in d.events]
+    final = []
+    for d in done:
+        if not d.article.published:
+            art = d.article
+
+            def events_for(anchor: date, art: Article = art) -> list[Event]:
+                pub = PubDate(anchor.isoformat(), PublishedHow.CROSS_SOURCE)
+                return list(pipeline.redate(art, pub).events)
+
+            d = pipeline.redate(art, infer_pubdate(art, events_for, dated))
+        final.append(d)
+    articles = {d.article.id: d.article for d in final}
+    entries = merge([e for d in final for e in d.events], articles)
+    got = {(en.date, tuple(sorted({(s.path or "")[:3] for s in en.sources}))) for en in entries}
+    assert got == EXPECTED_SEED_TIMELINE
+    clutter = ("Add a comment", "Sort by", "Download the Rappler App", "Leave a Reply",
+               "Follow this link", "Be Part of Quality Journalism", "AI generated")
+    assert not [s.text for en in entries for s in en.sources
+                if any(c.lower() in s.text.lower() for c in clutter)]
