@@ -23,7 +23,7 @@ from newsline.config import Settings
 from newsline.errors import ReadError
 from newsline.merge import merge, singletons
 from newsline.models import Article, Event, PubDate, PublishedHow, RawDocument
-from newsline.parallel import Engine, Inline, Pending
+from newsline.parallel import Engine, Inline, Pending, restore
 from newsline.pipeline import Processed, article_id, redate
 from newsline.store import Store
 
@@ -100,7 +100,7 @@ def ingest_documents(
 
     return run_documents(
         docs, sink, known=store.known, strict=strict, on_error=on_error,
-        on_progress=on_progress, engine=engine,
+        on_progress=on_progress, engine=engine, slim=True,
     )
 
 
@@ -113,12 +113,14 @@ def run_documents(
     on_error: Callable[[ReadError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
     engine: Engine | None = None,
+    slim: bool = False,
 ) -> IngestReport:
     """The streaming core of an ingest: chunk, skip known, process on ``engine``, sink.
 
     At most a few batches per worker are in flight, so memory stays flat
     whatever the corpus size. ``sink`` receives (processed, key, stated) in
     input order and returns a status per item ("new", "replaced", "unchanged").
+    With ``slim``, workers send back no expressions (the store keeps none).
     """
     report = IngestReport()
     eng = engine or Inline()
@@ -155,7 +157,7 @@ def run_documents(
                 if on_progress:
                     on_progress(1)
             else:
-                out.append((res, _key(doc), _stated(doc)))
+                out.append((restore(res, doc), _key(doc), _stated(doc)))
         write(out)
 
     for chunk in _chunks(docs, CHUNK):
@@ -175,7 +177,7 @@ def run_documents(
                 todo.append(doc)
         for i in range(0, len(todo), BATCH):
             batch = todo[i : i + BATCH]
-            in_flight.append((batch, eng.submit(batch, repeated)))
+            in_flight.append((batch, eng.submit(batch, repeated, slim)))
             while len(in_flight) >= limit:
                 drain_one()
         del chunk, good, todo

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any, Protocol
 
 from newsline.errors import NewslineError, ReadError, UsageError
@@ -39,7 +40,9 @@ class Engine(Protocol):
 
     workers: int
 
-    def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Pending: ...
+    def submit(
+        self, docs: Sequence[RawDocument], repeated: frozenset[str], slim: bool = False
+    ) -> Pending: ...
 
     def run(self, fn: Callable[..., Any], *args: Any) -> Pending:
         """Any other pure, importable function (merging one date partition)."""
@@ -62,9 +65,27 @@ def run_one(doc: RawDocument, repeated: frozenset[str] = frozenset()) -> Outcome
         return ReadError(doc.path or "-", f"could not be processed ({e})")
 
 
-def run_batch(docs: Sequence[RawDocument], repeated: frozenset[str]) -> list[Outcome]:
-    """Process a batch in order (the unit of work shipped to a worker)."""
-    return [run_one(d, repeated) for d in docs]
+def run_batch(
+    docs: Sequence[RawDocument], repeated: frozenset[str], slim: bool = False
+) -> list[Outcome]:
+    """Process a batch in order (the unit of work shipped to a worker).
+
+    ``slim`` leaves out what the caller already has or does not store (the raw
+    text, the expressions): less to pickle back from a worker. The caller puts
+    the raw text back (``restore``).
+    """
+    out = [run_one(d, repeated) for d in docs]
+    if slim:
+        out = [o if isinstance(o, ReadError)
+               else Processed(replace(o.article, raw=""), o.events, ()) for o in out]
+    return out
+
+
+def restore(done: Processed, doc: RawDocument) -> Processed:
+    """Undo ``slim``: the article's raw text is the document's text."""
+    if done.article.raw or not doc.text:
+        return done
+    return Processed(replace(done.article, raw=doc.text), done.events, done.timexes)
 
 
 class _Done:
@@ -80,8 +101,10 @@ class Inline:
 
     workers = 1
 
-    def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Pending:
-        return _Done(run_batch(docs, repeated))
+    def submit(
+        self, docs: Sequence[RawDocument], repeated: frozenset[str], slim: bool = False
+    ) -> Pending:
+        return _Done(run_batch(docs, repeated))  # nothing to pickle: never slim
 
     def run(self, fn: Callable[..., Any], *args: Any) -> Pending:
         return _Done(fn(*args))
@@ -115,8 +138,10 @@ class LocalPool:
             initargs=(os.getpid(),),
         )
 
-    def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Future:
-        return self._pool.submit(run_batch, list(docs), repeated)
+    def submit(
+        self, docs: Sequence[RawDocument], repeated: frozenset[str], slim: bool = False
+    ) -> Future:
+        return self._pool.submit(run_batch, list(docs), repeated, slim)
 
     def run(self, fn: Callable[..., Any], *args: Any) -> Future:
         return self._pool.submit(fn, *args)
@@ -163,9 +188,11 @@ class DaskEngine:
         info = self._client.scheduler_info()
         self.workers = max(1, sum(w.get("nthreads", 1) for w in info["workers"].values()))
 
-    def submit(self, docs: Sequence[RawDocument], repeated: frozenset[str]) -> Pending:
+    def submit(
+        self, docs: Sequence[RawDocument], repeated: frozenset[str], slim: bool = False
+    ) -> Pending:
         # pure=False: two identical batches in one run are still two batches.
-        return self._client.submit(run_batch, list(docs), repeated, pure=False)
+        return self._client.submit(run_batch, list(docs), repeated, slim, pure=False)
 
     def run(self, fn: Callable[..., Any], *args: Any) -> Pending:
         return self._client.submit(fn, *args, pure=False)
