@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -448,7 +449,11 @@ def timeline(
     store = _open(db, readonly=True)
     try:
         if no_merge or similarity is not None or window is not None:
-            settings = Settings(similarity=similarity, window=window, merge=not no_merge)
+            settings = Settings(merge=not no_merge)
+            if similarity is not None:
+                settings = replace(settings, similarity=similarity)
+            if window is not None:
+                settings = replace(settings, window=window)
             events = store.events(since=lo, until=hi)
             entries = filter_entries(
                 core.merge_events(store, settings, events), since=since, until=until,

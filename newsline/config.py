@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from newsline.merge import DEFAULT_SIMILARITY, DEFAULT_WINDOW_DAYS
 from newsline.sources import DEFAULT_MAX_BYTES
 
 DEFAULT_DB = "newsline.db"
@@ -15,8 +16,8 @@ DB_ENV = "NEWSLINE_DB"
 class Settings:
     """Everything the pipeline needs to know beyond the input itself."""
 
-    similarity: float | None = None  # None: merge's default, chosen on data
-    window: int | None = None
+    similarity: float = DEFAULT_SIMILARITY  # merge's defaults, chosen on data
+    window: int = DEFAULT_WINDOW_DAYS
     max_bytes: int = DEFAULT_MAX_BYTES
     merge: bool = True
 

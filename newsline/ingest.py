@@ -238,14 +238,15 @@ def date_by_neighbours(store: Store, settings: Settings) -> list[tuple[Article, 
     firm = {a.id for a in store.article_refs() if a.id not in todo_set}
     dated_events: list[Event] = store.events(firm) if firm else []
     changed: list[tuple[Article, str | None]] = []
-    kw = _merge_kwargs(settings)
     for art in todo:
         base = redate(art, None).article
 
         def events_for(anchor: date, base: Article = base) -> list[Event]:
             return list(redate(base, _pub(anchor)).events)
 
-        pub = infer_pubdate(base, events_for, dated_events, **kw) if dated_events else None
+        pub = infer_pubdate(
+            base, events_for, dated_events, similarity=settings.similarity, window=settings.window
+        ) if dated_events else None
         if (pub.value if pub else None) == art.published:
             continue
         done: Processed = redate(base, pub)
@@ -256,15 +257,6 @@ def date_by_neighbours(store: Store, settings: Settings) -> list[tuple[Article, 
 
 def _pub(anchor: date) -> PubDate:
     return PubDate(anchor.isoformat(), PublishedHow.CROSS_SOURCE, 0.5, "candidate anchor")
-
-
-def _merge_kwargs(settings: Settings) -> dict[str, float | int]:
-    kw: dict[str, float | int] = {}
-    if settings.similarity is not None:
-        kw["similarity"] = settings.similarity
-    if settings.window is not None:
-        kw["window"] = settings.window
-    return kw
 
 
 def rebuild_entries(store: Store, settings: Settings, engine: Engine | None = None) -> int:
@@ -308,7 +300,7 @@ def merge_partition(events: list[Event], arts: dict[str, Article], settings: Set
     """Merge one date partition (pure: runs on any engine's workers)."""
     if not settings.merge:
         return singletons(events, arts)
-    return merge(events, arts, **_merge_kwargs(settings))  # type: ignore[arg-type]
+    return merge(events, arts, similarity=settings.similarity, window=settings.window)
 
 
 def partitions(store: Store) -> Iterator[tuple[str, list[Event]]]:
@@ -351,7 +343,7 @@ def merge_events(store: Store, settings: Settings, events: list[Event] | None = 
     arts = {a.id: a for a in store.article_refs({e.article for e in evs})}
     if not settings.merge:
         return singletons(evs, arts)
-    return merge(evs, arts, **_merge_kwargs(settings))
+    return merge(evs, arts, similarity=settings.similarity, window=settings.window)
 
 
 def finish(

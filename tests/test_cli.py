@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from newsline import __version__
 from newsline.cli import app
-from tests.conftest import SAMPLES
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 runner = CliRunner()
 
