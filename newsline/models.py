@@ -91,6 +91,9 @@ class RawDocument:
     outlet: str | None = None  # --source / jsonl "outlet"
     title: str | None = None
     url: str | None = None
+    # Where ``published`` came from: None means the user's option; a JSON lines
+    # field is the article's own metadata.
+    published_how: PublishedHow | None = None
 
 
 @dataclass(frozen=True)

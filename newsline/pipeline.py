@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, replace
 
 from newsline.clean import clean
 from newsline.events import extract_events
-from newsline.models import Article, Event, PubDate, RawDocument, Timex
+from newsline.models import Article, Event, PubDate, PublishedHow, RawDocument, Timex
 from newsline.pubdate import find_pubdate
 from newsline.sentences import split_sentences
 from newsline.temporal import extract
@@ -32,8 +33,12 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+_JSONL_REF = re.compile(r"(?::\d+|#.*)$")
+
+
 def _name_from_path(path: str | None) -> str | None:
-    if not path or path == "-":
+    """A file's stem stands in for an unknown outlet; stdin and JSON lines have none."""
+    if not path or path.startswith("-") or _JSONL_REF.search(path):
         return None
     base = os.path.basename(path)
     stem = base.rsplit(".", 1)[0] if "." in base else base
@@ -51,7 +56,12 @@ def process_document(
     ``published`` forces the anchor (used when another source dated the article).
     """
     cleaned = clean(doc.text, repeated=repeated)
-    pub = published or find_pubdate(cleaned, path=doc.path, published=doc.published)
+    pub = published or find_pubdate(
+        cleaned,
+        path=doc.path,
+        published=doc.published,
+        published_how=doc.published_how or PublishedHow.OPTION,
+    )
     article = Article(
         id=article_id(doc.text),
         path=doc.path,

@@ -85,7 +85,11 @@ class _Evidence:
 
 
 def find_pubdate(
-    cleaned: Cleaned, *, path: str | None = None, published: str | None = None
+    cleaned: Cleaned,
+    *,
+    path: str | None = None,
+    published: str | None = None,
+    published_how: PublishedHow = PublishedHow.OPTION,
 ) -> PubDate | None:
     """Publication date of an article, or None when nothing in it states one.
 
@@ -94,18 +98,19 @@ def find_pubdate(
     fields, the file name, and the dateline or lead of the text.
     """
     ev = _evidence(cleaned)
-    for cand in _candidates(cleaned, path, published, ev):
+    for cand in _candidates(cleaned, path, published, published_how, ev):
         if cand is not None and _plausible(cand, ev):
             return cand
     return None
 
 
 def _candidates(
-    cleaned: Cleaned, path: str | None, published: str | None, ev: _Evidence
+    cleaned: Cleaned, path: str | None, published: str | None, how: PublishedHow,
+    ev: _Evidence,
 ) -> Iterator[PubDate | None]:
     if published:
         d = parse_day(published)
-        yield _pd(d, PublishedHow.OPTION, 1.0, f"published: {published}")
+        yield _pd(d, how, 1.0, f"published: {published}")
     for key, conf in (("published", 1.0), ("date", 0.95), ("updated", 0.7)):
         val = cleaned.meta.get(key)
         if val:

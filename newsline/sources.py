@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, BinaryIO, TextIO
 
 from newsline.errors import ReadError
-from newsline.models import RawDocument
+from newsline.models import PublishedHow, RawDocument
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 """Articles are a few kilobytes; 10 MiB leaves room for saved web pages."""
@@ -138,9 +138,14 @@ def _walk(folder: str, glob: str | None, seen: set[tuple[int, int]]) -> Iterator
             yield path
 
 
+# Files that live beside articles in a folder but are not articles. Named
+# explicitly (or matched by --glob) they are read like any other file.
+NOT_ARTICLES = re.compile(r"(?i)^(readme|license|licence|changelog|contributing)\b")
+
+
 def _wanted(name: str, path: str, folder: str, glob: str | None) -> bool:
     if glob is None:
-        return name.lower().endswith(SUFFIXES)
+        return name.lower().endswith(SUFFIXES) and not NOT_ARTICLES.match(name)
     return fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(path, glob)
 
 
@@ -419,6 +424,7 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[RawDocument | ReadError]:
             text=repair_mojibake(_normalise_newlines(text)),
             path=f"{name}#{ident}" if ident not in (None, "") else where,
             published=published[:10] if published else None,
+            published_how=PublishedHow.METADATA if published else None,
             outlet=_str_or_none(obj.get("outlet")),
             title=repair_mojibake(t) if (t := _str_or_none(obj.get("title"))) else None,
             url=_str_or_none(obj.get("url")),

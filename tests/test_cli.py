@@ -188,3 +188,31 @@ def test_real_pipeline(samples_db):
     out = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=True)
     assert int(out.stdout) >= 5
     assert out.stderr == ""
+
+
+def test_jsonl_published_field_counts_as_metadata(tmp_path):
+    db = str(tmp_path / "n.db")
+    line = json.dumps({"text": "The mill closed on Monday, its owners said.",
+                       "published": "2021-06-02", "id": "m1"})
+    r = run("ingest", "--jsonl", "-", "--db", db, input=line + "\n")
+    assert r.exit_code == 0, r.stderr
+    listing = run("sources", "--db", db, "--format", "jsonl").stdout
+    (row,) = [json.loads(x) for x in listing.splitlines()]
+    assert (row["published"], row["published_how"]) == ("2021-06-02", "metadata")
+    assert row["outlet"] is None
+    (entry,) = [json.loads(x) for x in run("timeline", "--db", db).stdout.splitlines()]
+    assert entry["date"] == "2021-05-31"
+
+
+def test_folder_skips_readme_but_an_explicit_path_is_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "README.md").write_text("Notes about this folder, written on Monday.\n")
+    (folder / "story.txt").write_text("---\ndate: 2021-06-01\n---\nThe mill closed on Monday.\n")
+    db = str(tmp_path / "n.db")
+    assert run("ingest", str(folder), "--db", db).exit_code == 0
+    names = [Path(json.loads(x)["path"]).name
+             for x in run("sources", "--db", db, "--format", "jsonl").stdout.splitlines()]
+    assert names == ["story.txt"]
+    assert run("ingest", str(folder / "README.md"), "--db", db).exit_code == 0
+    assert len(run("sources", "--db", db, "--format", "jsonl").stdout.splitlines()) == 2
