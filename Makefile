@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/newsline ingest samples/ --glob "[0-9]*" --db $(DEMO_DB)
+	$(BIN)/newsline ingest samples/ --db $(DEMO_DB)
 	$(BIN)/newsline timeline --db $(DEMO_DB) --format table
 
 test: $(STAMP)

@@ -18,7 +18,7 @@ SHARED = ROOT.parent / "shared"
 def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database holding every sample article (read-only use, please)."""
     db = tmp_path_factory.mktemp("samples") / "samples.db"
-    args = ["ingest", str(SAMPLES), "--glob", "[0-9]*", "--db", str(db)]
+    args = ["ingest", str(SAMPLES), "--db", str(db)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr
     return db

@@ -71,10 +71,10 @@ def test_sources_jsonl_contract(samples_db):
 
 def test_reingest_changes_nothing(tmp_path):
     db = str(tmp_path / "n.db")
-    first = run("ingest", str(SAMPLES), "--glob", "[0-9]*", "--db", db)
+    first = run("ingest", str(SAMPLES), "--db", db)
     assert first.exit_code == 0, first.stderr
     before = run("timeline", "--db", db, "--format", "jsonl").stdout
-    again = run("ingest", str(SAMPLES), "--glob", "[0-9]*", "--db", db)
+    again = run("ingest", str(SAMPLES), "--db", db)
     assert again.exit_code == 0
     assert "0 new" in again.stderr and "unchanged" in again.stderr
     assert run("timeline", "--db", db, "--format", "jsonl").stdout == before
