@@ -72,6 +72,8 @@ DEFAULT_WINDOW_DAYS = 1
 _KW_WEIGHT = 0.9  # share of weighted word overlap in the score; the rest is rapidfuzz ratio
 _BLOCK_DF_MIN = 200  # words in at most this many events (or _BLOCK_DF_SHARE of them) block
 _BLOCK_DF_SHARE = 0.002
+_QUERY_WORDS = 6  # past _EXACT_UP_TO events, each event looks up only its 6 rarest words
+_EXACT_UP_TO = 20_000  # up to this many events, every shared word pairs (no approximation)
 _POSTING_CAP = 400  # a (date, word) posting longer than this is a stop word there
 _COHESION_SAMPLE = 8  # members per side compared when two big clusters meet
 _SCORES_CAP = 12  # clusters larger than this record only their linking edges
@@ -432,25 +434,36 @@ def _containers(start: date, end: date) -> list[str]:
     return out
 
 
-def _block_words(words: Sequence[str], df: Mapping[str, int], cap: int) -> tuple[str, ...]:
-    """Words rare enough to pair events on: carried by at most ``cap`` events.
+def _block_words(
+    words: Sequence[str], df: Mapping[str, int], cap: int, keep: int = _QUERY_WORDS
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(index words, query words) of an event.
 
-    A word most of the archive carries ("police", "government") pairs
-    everything with everything and, weighted by rarity, adds almost nothing to a
-    score; in a story-sized input every word passes.
+    Index words are those carried by at most ``cap`` events: a word most of the
+    archive carries ("police", "government") pairs everything with everything
+    and, weighted by rarity, adds almost nothing to a score. Query words are
+    the ``keep`` rarest of them, so each event looks up a bounded number of
+    postings; a pair is found when a shared word is among the rarest of either
+    side. In a story-sized input every word indexes and most words query.
     """
-    return tuple(w for w in words if df[w] <= cap)
+    index = tuple(w for w in words if df[w] <= cap)
+    if len(index) <= keep:
+        return index, index
+    return index, tuple(sorted(index, key=lambda w: (df[w], w))[:keep])
 
 
 def _candidate_pairs(
-    events: Sequence[Event], words: Sequence[tuple[str, ...]], window: int
+    events: Sequence[Event],
+    index_words: Sequence[tuple[str, ...]],
+    query_words: Sequence[tuple[str, ...]],
+    window: int,
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) with compatible dates that share a blocking word.
 
-    ``words[i]`` are event i's blocking words. An event is indexed under its own
-    value and under every coarser value present in the input that contains it;
-    it then looks up its own value (finding equal and contained events) and,
-    when it is a relative day, the days within ``window``.
+    An event is indexed under its own value and under every coarser value
+    present in the input that contains it; it then looks up its own value
+    (finding equal and contained events) and, when it is a relative day, the
+    days within ``window``.
     """
     present = {e.value for e in events}
     keys_of: dict[str, list[str]] = {}
@@ -460,11 +473,17 @@ def _candidate_pairs(
         if span is not None:
             keys.extend(c for c in _containers(span[0], span[1]) if c in present and c != v)
         keys_of[v] = keys
+    # A (container, word) key is only worth indexing if an event dated by that
+    # container queries the word: it is the container's lookup that uses it.
+    wanted = {(e.value, w) for i, e in enumerate(events) for w in query_words[i]}
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(events):
-        for k in keys_of[e.value]:
-            for w in words[i]:
-                index[(k, w)].append(i)
+        own, *containers = keys_of[e.value]
+        for w in index_words[i]:
+            index[(own, w)].append(i)
+            for k in containers:
+                if (k, w) in wanted:
+                    index[(k, w)].append(i)
     pairs: set[tuple[int, int]] = set()
     for i, e in enumerate(events):
         keys = [e.value]
@@ -475,7 +494,7 @@ def _candidate_pairs(
                 for k in range(-window, window + 1) if k
             )
         for k in keys:
-            for w in words[i]:
+            for w in query_words[i]:
                 posting = index.get((k, w))
                 if not posting or len(posting) > _POSTING_CAP:
                     continue
@@ -533,8 +552,9 @@ def merge(
     edges: list[tuple[float, int, int]] = []
     df = Counter(w for p in profiles for w in p.words)
     cap = max(_BLOCK_DF_MIN, int(len(uniq) * _BLOCK_DF_SHARE))
-    blocks = [_block_words(p.words, df, cap) for p in profiles]
-    for i, j in _candidate_pairs(uniq, blocks, window):
+    keep = 1 << 30 if len(uniq) <= _EXACT_UP_TO else _QUERY_WORDS
+    blocks = [_block_words(p.words, df, cap, keep) for p in profiles]
+    for i, j in _candidate_pairs(uniq, [b[0] for b in blocks], [b[1] for b in blocks], window):
         s = sim(i, j)
         if s >= threshold:
             edges.append((s, i, j))
@@ -622,8 +642,11 @@ def _evidence(
     if len(group) < 2:
         return ()
     if len(group) <= _SCORES_CAP:
-        pairs = [(x, y) for n, x in enumerate(group) for y in group[n + 1:]]
-        rows = [(uniq[x].id, uniq[y].id, round(sim(x, y), 4)) for x, y in pairs]
+        rows = []
+        for n, x in enumerate(group):
+            for y in group[n + 1:]:
+                s = sim(x, y)
+                rows.append((uniq[x].id, uniq[y].id, round(s, 4) if s >= 1e-6 else 0.0))
     else:
         rows = [(uniq[x].id, uniq[y].id, round(s, 4)) for x, y, s in links]
     rows = [(a, b, s) if a < b else (b, a, s) for a, b, s in rows]
@@ -655,8 +678,7 @@ def _entry(
                 if not e.relative:
                     absolute.add(e.value)
         best = min(tally, key=lambda v: (-tally[v], v not in absolute, v))
-    span = value_span(best)
-    assert span is not None
+    chosen = next(e for e in group if e.value == best)
     sources = []
     for e in group:
         art = articles.get(e.article)
@@ -673,9 +695,9 @@ def _entry(
     return Entry(
         id=entry_id(e.id for e in group),
         date=best,
-        start=span[0].isoformat(),
-        end=span[1].isoformat(),
-        granularity=span[2],
+        start=chosen.start,
+        end=chosen.end,
+        granularity=chosen.granularity,
         title=_title(group),
         sources=tuple(sources),
         events=tuple(e.id for e in group),
@@ -691,7 +713,7 @@ def _title(group: Sequence[Event]) -> str:
         info = min(n, 14) - 0.15 * max(0, len(e.text.split()) - 24)
         return (-info, len(e.text), e.id)
 
-    best = min(group, key=rank)
+    best = group[0] if len(group) == 1 else min(group, key=rank)
     text = best.text.strip()
     if len(text) > 140:
         cut = text.rfind(" ", 0, 137)
