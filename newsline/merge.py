@@ -45,6 +45,7 @@ __all__ = [
     "PairEvidence",
     "dates_compatible",
     "entry_id",
+    "explain_entry",
     "explain_pair",
     "merge",
     "Profile",
@@ -309,12 +310,18 @@ def _day(iso: str) -> date:
     return date.fromisoformat(iso)
 
 
+def _shiftable(e: Event) -> bool:
+    """Would a wrong anchor move this day? "Monday", "two days ago" yes; "November 23" no."""
+    return e.relative and not any(ch.isdigit() for ch in e.expression)
+
+
 def dates_compatible(a: Event, b: Event, window: int = DEFAULT_WINDOW_DAYS) -> bool:
     """Could ``a`` and ``b`` be the same happening, judged by their dates alone?
 
     Equal or nested spans always can. Two different days can only when both
-    are day-precise, come from different articles, at least one was resolved
-    relative to a publication date, and they lie within ``window`` days.
+    are day-precise, come from different articles, at least one was counted
+    from a publication date ("Monday", "yesterday"; not "November 23", whose
+    day no anchor moves), and they lie within ``window`` days.
     Inside one article the anchor is shared, so different days are different
     happenings.
     """
@@ -325,7 +332,7 @@ def dates_compatible(a: Event, b: Event, window: int = DEFAULT_WINDOW_DAYS) -> b
         a.granularity is Granularity.DAY
         and b.granularity is Granularity.DAY
         and a.article != b.article
-        and (a.relative or b.relative)
+        and (_shiftable(a) or _shiftable(b))
     ):
         return abs((_day(sa) - _day(sb)).days) <= window
     return False
@@ -396,6 +403,24 @@ def explain_pair(
         fuzzy_score=round(ratio, 4), score=similarity(a, b, weights) if allowed else 0.0,
         shared=tuple(sorted(set(pa.words).intersection(pb.words))), allowed=allowed,
     )
+
+
+def explain_entry(
+    entry: Entry, events: Sequence[Event], *, window: int = DEFAULT_WINDOW_DAYS
+) -> list[PairEvidence]:
+    """Pairwise evidence for every two events of ``entry``.
+
+    ``events`` is the collection that was merged (its word rarities reproduce
+    the scores); events of the entry missing from it are skipped.
+    """
+    weights = idf_weights(profile(e) for e in events)
+    by_id = {e.id: e for e in events}
+    mine = [by_id[i] for i in entry.events if i in by_id]
+    return [
+        explain_pair(a, b, window=window, weights=weights)
+        for n, a in enumerate(mine)
+        for b in mine[n + 1:]
+    ]
 
 
 def entry_id(event_ids: Iterable[str]) -> str:
@@ -487,7 +512,7 @@ def _candidate_pairs(
     pairs: set[tuple[int, int]] = set()
     for i, e in enumerate(events):
         keys = [e.value]
-        if window > 0 and e.relative and e.granularity is Granularity.DAY:
+        if window > 0 and _shiftable(e) and e.granularity is Granularity.DAY:
             d = _day(e.start)
             keys.extend(
                 (d + timedelta(days=k)).isoformat()

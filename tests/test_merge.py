@@ -243,3 +243,28 @@ def test_seeds_give_the_expected_merged_timeline() -> None:
                "Follow this link", "Be Part of Quality Journalism", "AI generated")
     assert not [s.text for en in entries for s in en.sources
                 if any(c.lower() in s.text.lower() for c in clutter)]
+
+
+def test_window_does_not_apply_to_a_named_month_day() -> None:
+    a = ev("Ferry service to Skerry resumed on November 23", "2015-11-23", "x", "November 23",
+           relative=True)
+    b = ev("Ferry service to Skerry resumed on Tuesday", "2015-11-24", "y", "Tuesday",
+           relative=True)
+    c = ev("Ferry service to Skerry resumed on November 24", "2015-11-24", "z", "November 24",
+           relative=True)
+    assert dates_compatible(a, b, window=1)  # "Tuesday" may be a day off
+    assert not dates_compatible(a, c, window=1)  # no anchor moves "November 23"
+
+
+def test_explain_entry_reproduces_the_recorded_scores() -> None:
+    from newsline.merge import explain_entry
+
+    events = bench_merge.load_corpus(ROOT / "tests/data/merge_port_strike.jsonl").events
+    entries = merge(events, {})
+    big = max(entries, key=lambda en: len(en.events))
+    evidence = explain_entry(big, events)
+    recorded = {(a, b): s for a, b, s in big.scores}
+    assert len(evidence) == len(recorded)
+    for p in evidence:
+        key = (p.a, p.b) if p.a < p.b else (p.b, p.a)
+        assert abs(p.score - recorded[key]) < 1e-3
