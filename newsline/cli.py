@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -185,11 +187,16 @@ def ingest(
         except OSError as e:
             fail(ReadError(files_from, e.strerror or str(e)))
 
+    # Listing first (cheap) gives the progress bar its total.
+    listed = list(sources.discover(paths, glob=glob))
+
     def docs():  # noqa: ANN202 - a generator of RawDocument | ReadError
-        for item in sources.discover(paths, glob=glob):
+        for item in listed:
             if isinstance(item, ReadError):
                 yield item
                 continue
+            if State.verbose:
+                say(f"reading {item}")
             try:
                 yield sources.read_document(
                     item, max_bytes=max_bytes, stdin=sys.stdin.buffer if item == "-" else None,
@@ -239,9 +246,11 @@ def ingest(
         try:
             report = core.IngestReport()
             if runner is not None:
-                report = core.ingest_documents(
-                    store, docs(), strict=strict, on_error=on_error, engine=runner
-                )
+                with _progress(len(listed), bool(jsonl)) as advance:
+                    report = core.ingest_documents(
+                        store, docs(), strict=strict, on_error=on_error, engine=runner,
+                        on_progress=advance,
+                    )
             if events:
                 report = core.merge_reports(
                     report, _load_events(store, events, strict, on_error)
@@ -268,6 +277,24 @@ def ingest(
     )
     if report.failed:
         raise typer.Exit(1)
+
+
+PROGRESS_MIN = 50  # inputs; a smaller batch finishes before a bar is worth drawing
+
+
+@contextmanager
+def _progress(total: int, open_ended: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for large batches in a terminal; never in a pipe."""
+    if State.quiet or State.verbose or not err.is_terminal or (
+        total < PROGRESS_MIN and not open_ended
+    ):
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None if open_ended else total)
+        yield lambda n: bar.advance(task, n)
 
 
 def _load_events(store, name: str, strict: bool, on_error):  # noqa: ANN001, ANN202
