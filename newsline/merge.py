@@ -74,6 +74,7 @@ _KW_WEIGHT = 0.9  # share of weighted word overlap in the score; the rest is rap
 _BLOCK_DF_MIN = 200  # words in at most this many events (or _BLOCK_DF_SHARE of them) block
 _BLOCK_DF_SHARE = 0.002
 _QUERY_WORDS = 6  # past _EXACT_UP_TO events, each event looks up only its 6 rarest words
+_PARTNERS = 12  # past _EXACT_UP_TO events, each event is compared with at most 12 others
 _EXACT_UP_TO = 20_000  # up to this many events, every shared word pairs (no approximation)
 _POSTING_CAP = 400  # a (date, word) posting longer than this is a stop word there
 _COHESION_SAMPLE = 8  # members per side compared when two big clusters meet
@@ -482,13 +483,15 @@ def _candidate_pairs(
     index_words: Sequence[tuple[str, ...]],
     query_words: Sequence[tuple[str, ...]],
     window: int,
+    per_event: int | None = None,
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) with compatible dates that share a blocking word.
 
     An event is indexed under its own value and under every coarser value
     present in the input that contains it; it then looks up its own value
     (finding equal and contained events) and, when it is a relative day, the
-    days within ``window``.
+    days within ``window``. With ``per_event``, each event keeps only that
+    many partners, those sharing the most query words.
     """
     present = {e.value for e in events}
     keys_of: dict[str, list[str]] = {}
@@ -518,6 +521,7 @@ def _candidate_pairs(
                 (d + timedelta(days=k)).isoformat()
                 for k in range(-window, window + 1) if k
             )
+        found: dict[int, int] = {}
         for k in keys:
             for w in query_words[i]:
                 posting = index.get((k, w))
@@ -525,7 +529,12 @@ def _candidate_pairs(
                     continue
                 for j in posting:
                     if j != i:
-                        pairs.add((i, j) if i < j else (j, i))
+                        found[j] = found.get(j, 0) + 1
+        if per_event is not None and len(found) > per_event:
+            # Keep the partners sharing the most query words (ties: lowest index).
+            found = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:per_event])
+        for j in found:
+            pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -579,33 +588,41 @@ def merge(
     cap = max(_BLOCK_DF_MIN, int(len(uniq) * _BLOCK_DF_SHARE))
     keep = 1 << 30 if len(uniq) <= _EXACT_UP_TO else _QUERY_WORDS
     blocks = [_block_words(p.words, df, cap, keep) for p in profiles]
-    for i, j in _candidate_pairs(uniq, [b[0] for b in blocks], [b[1] for b in blocks], window):
+    exact = len(uniq) <= _EXACT_UP_TO
+    cands = _candidate_pairs(uniq, [b[0] for b in blocks], [b[1] for b in blocks], window,
+                             None if exact else _PARTNERS)
+    for i, j in cands:
         s = sim(i, j)
         if s >= threshold:
             edges.append((s, i, j))
     edges.sort(key=lambda t: (-t[0], t[1], t[2]))
 
     cluster_of = list(range(len(uniq)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(uniq))}
-    links: dict[int, list[tuple[int, int, float]]] = {i: [] for i in range(len(uniq))}
+    members: dict[int, list[int]] = {}  # clusters of two or more; others are singletons
+    links: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
     for s, i, j in edges:
         ca, cb = cluster_of[i], cluster_of[j]
         if ca == cb:
             links[ca].append((i, j, s))
             continue
-        if not _cohesive(members[ca], members[cb], sim, uniq, threshold):
+        ma, mb = members.get(ca, [ca]), members.get(cb, [cb])
+        if not _cohesive(ma, mb, sim, uniq, threshold):
             continue
-        keep, drop = (ca, cb) if len(members[ca]) >= len(members[cb]) else (cb, ca)
-        for x in members[drop]:
+        keep, drop, grow, gone = (ca, cb, ma, mb) if len(ma) >= len(mb) else (cb, ca, mb, ma)
+        for x in gone:
             cluster_of[x] = keep
-        members[keep].extend(members.pop(drop))
-        links[keep].extend(links.pop(drop))
+        members[keep] = grow + gone
+        members.pop(drop, None)
+        links[keep].extend(links.pop(drop, []))
         links[keep].append((i, j, s))
 
     entries = [
         _entry([uniq[x] for x in group], articles, _evidence(group, links[c], sim, uniq))
         for c, group in members.items()
     ]
+    entries.extend(
+        _single(e, articles) for i, e in enumerate(uniq) if cluster_of[i] == i and i not in members
+    )
     entries.sort(key=lambda e: (e.start, e.end, e.id))
     return entries
 
@@ -652,7 +669,7 @@ def _cohesive(
 def singletons(events: Sequence[Event], articles: Mapping[str, Article]) -> list[Entry]:
     """One entry per raw event (``--no-merge``), same shape as :func:`merge`."""
     uniq = sorted({e.id: e for e in events}.values(), key=lambda e: e.id)
-    entries = [_entry([e], articles, ()) for e in uniq]
+    entries = [_single(e, articles) for e in uniq]
     entries.sort(key=lambda e: (e.start, e.end, e.id))
     return entries
 
@@ -676,6 +693,24 @@ def _evidence(
         rows = [(uniq[x].id, uniq[y].id, round(s, 4)) for x, y, s in links]
     rows = [(a, b, s) if a < b else (b, a, s) for a, b, s in rows]
     return tuple(sorted(rows))
+
+
+def _single(e: Event, articles: Mapping[str, Article]) -> Entry:
+    """The entry of an event that merged with nothing (the common case at scale)."""
+    art = articles.get(e.article)
+    ref = SourceRef(
+        article=e.article,
+        path=art.path if art else None,
+        outlet=art.outlet if art else None,
+        published=art.published if art else None,
+        text=e.text,
+        expression=e.expression,
+        event=e.id,
+    )
+    return Entry(
+        id=entry_id((e.id,)), date=e.value, start=e.start, end=e.end,
+        granularity=e.granularity, title=_title((e,)), sources=(ref,), events=(e.id,),
+    )
 
 
 def _width(e: Event) -> int:
