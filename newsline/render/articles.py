@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsline.models import Article, Entry, Event, Timex
+from newsline.render.labels import counted
 
 
 def _console(buf: io.StringIO, color: bool, width: int | None = None) -> Console:
@@ -157,7 +158,7 @@ def render_explain(
     con.print(Text(f"{entry.date}  {entry.title}", style="bold"))
     con.print(
         f"entry {entry.id} · {entry.granularity.value} · {entry.start} .. {entry.end}"
-        f" · {len(entry.sources)} source clause(s)",
+        f" · {counted(len(entry.sources), 'source clause')}",
         markup=False,
     )
     for i, src in enumerate(entry.sources, 1):

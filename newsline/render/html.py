@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from html import escape
 
 from newsline.models import Entry, Granularity
-from newsline.render.labels import entry_days, entry_label, source_count, source_line
+from newsline.render.labels import entry_days, entry_label, source_count, source_line, summary
 
 _CSS = """
 :root { color-scheme: light dark; --ink: #1d232a; --muted: #5b6670; --line: #c9d2da;
@@ -118,7 +118,6 @@ def render_html(entries: Sequence[Entry], *, title: str = "newsline timeline") -
         parts.append("</ol>")
     else:
         parts.append('<p class="empty">No entries.</p>')
-    articles = {s.article for e in entries for s in e.sources}
     body = "\n".join(parts)
     return (
         "<!DOCTYPE html>\n"
@@ -129,7 +128,7 @@ def render_html(entries: Sequence[Entry], *, title: str = "newsline timeline") -
         f"<title>{escape(title)}</title>\n"
         f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
         f"<h1>{escape(title)}</h1>\n"
-        f'<p class="summary">{len(entries)} entries from {len(articles)} articles</p>\n'
+        f'<p class="summary">{summary(len(entries), entries)}</p>\n'
         '<p class="legend"><b></b>dated to the day<b class="coarse"></b>'
         "dated only to a week, month or longer</p>\n"
         f"{body}\n</main>\n</body>\n</html>\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 
 from newsline.models import Entry, Granularity, SourceRef
@@ -28,6 +29,17 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 # C0/C1 control characters except tab and newline: a terminal would obey them.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 entry", "3 entries": a count with its noun agreeing."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def summary(n_entries: int, entries: Sequence[Entry]) -> str:
+    """ "26 entries from 7 articles": the one-line size of a rendered timeline."""
+    articles = {s.article for e in entries for s in e.sources}
+    return f"{counted(n_entries, 'entry', 'entries')} from {counted(len(articles), 'article')}"
 
 
 def day_label(d: date) -> str:

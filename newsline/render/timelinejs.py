@@ -16,7 +16,14 @@ from html import escape
 from typing import Any
 
 from newsline.models import Entry, Granularity
-from newsline.render.labels import entry_days, entry_label, source_count, source_line
+from newsline.render.labels import (
+    counted,
+    entry_days,
+    entry_label,
+    source_count,
+    source_line,
+    summary,
+)
 
 _DAY_PARTS = {Granularity.DAY, Granularity.WEEK}
 _MONTH_PARTS = {Granularity.MONTH, Granularity.QUARTER, Granularity.SEASON}
@@ -37,8 +44,7 @@ def _sources_html(e: Entry) -> str:
         f" <small>(date words: {escape(s.expression)})</small></li>"
         for s in e.sources
     )
-    n = source_count(e)
-    return f"<p>{n} source{'s' if n != 1 else ''}</p><ul>{items}</ul>"
+    return f"<p>{counted(source_count(e), 'source')}</p><ul>{items}</ul>"
 
 
 def slide(e: Entry) -> dict[str, Any] | None:
@@ -64,12 +70,11 @@ def slide(e: Entry) -> dict[str, Any] | None:
 def render_timelinejs(entries: Sequence[Entry], *, title: str = "newsline timeline") -> str:
     """``{"title": {...}, "events": [...]}``; the title slide has no date, as allowed."""
     events = [s for s in (slide(e) for e in entries) if s is not None]
-    articles = {s.article for e in entries for s in e.sources}
     doc: dict[str, Any] = {
         "title": {
             "text": {
                 "headline": escape(title),
-                "text": f"<p>{len(events)} entries from {len(articles)} articles</p>",
+                "text": f"<p>{summary(len(events), entries)}</p>",
             }
         },
         "events": events,

@@ -109,6 +109,9 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
     """
     a = parse_anchor(anchor)
     st = _State(anchor=a, ref=a.isoformat() if a else None, ref_day=a)
+    # Evidence: a handler that counted from the narrative's last date says so in
+    # its result; every other value was computed from the publication date.
+    dct = a.isoformat() if a else None
     out: list[Timex] = []
     last_end = 0
     for m in pt.MASTER.finditer(text):
@@ -133,7 +136,7 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
             gran = Granularity.DAY
         out.append(Timex(start=s, end=e, text=text[s:e], type=res.type, value=value,
                          granularity=gran, rule=rule, cue=res.cue,
-                         anchor=res.anchor if res.anchor is not None else st.ref))
+                         anchor=res.anchor if res.anchor is not None else dct))
         last_end = e
         if res.remember:
             _remember(st, value)
