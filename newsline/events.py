@@ -82,10 +82,12 @@ _SUBJECT_STOP = re.compile(r"[,;:—–()\"“”]|\s-\s|[.!?]\s")
 # lines already; a clause matching a strong cue, or two weak ones, is dropped
 # again here so that a missed line never becomes a timeline entry.
 _STRONG_BOILER = re.compile(
-    r"add (?:a|your) comment|sort by|download (?:the|our) .{0,30}app|follow this link|"
-    r"join (?:our|us on) |leave a reply|email address will not be published|"
-    r"ai[- ]generated summar|summarize this article|subscribe (?:to|now|today)|sign up for|"
-    r"all rights reserved|click here|share this (?:article|story)|be part of quality",
+    r"add (?:a|your) comment|^\s*sort by|download (?:the|our) .{0,30}app|follow this link|"
+    r"join (?:our|us on) (?:whatsapp|telegram|newsletter|mailing|community|channel|group)|"
+    r"leave a reply|email address will not be published|ai[- ]generated summar|"
+    r"summarize this article|subscribe (?:now|today|to our)|"
+    r"sign up for (?:our|the) (?:free |daily |weekly )?newsletter|"
+    r"all rights reserved|click here|share this (?:article|story|post)|be part of quality",
     re.IGNORECASE,
 )
 _WEAK_BOILER = re.compile(
