@@ -320,11 +320,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in (int(s) for s in args.sizes.split(",") if s):
         evs = synthetic(size)
         t0 = time.perf_counter()
-        entries = merge(evs, {})
+        phases: dict[str, float] = {}
+        entries = merge(evs, {}, timings=phases)
         dt = time.perf_counter() - t0
         p, r = _synthetic_pr(entries)
         print(f"  synthetic {size:>9,d} events -> {len(entries):>9,d} entries in {dt:6.1f} s "
               f"({size / dt:,.0f} events/s; pairwise precision {p:.3f} recall {r:.3f})",
+              flush=True)
+        print("    phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in phases.items()),
               flush=True)
     return 0 if worst >= 0.9 else 1
 

@@ -35,9 +35,11 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 import re
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -558,17 +560,39 @@ def merge(
     *,
     similarity: float = DEFAULT_SIMILARITY,
     window: int = DEFAULT_WINDOW_DAYS,
+    timings: dict[str, float] | None = None,
 ) -> list[Entry]:
     """Cluster events that describe one happening into timeline entries.
 
     The result does not depend on the order of ``events`` (they are sorted by
     id first) and is sorted by date, then id. ``articles`` supplies each
     source's path, outlet and publication date; unknown articles are cited by
-    id alone.
+    id alone. ``timings``, when given, receives seconds per phase (for the bench).
     """
+    # Merging allocates millions of small tuples and dicts that live to the end;
+    # the cyclic collector would rescan them again and again (a third of the
+    # time at a million events) and can find no cycles among them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _merge(events, articles, similarity, window, timings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _merge(
+    events: Sequence[Event],
+    articles: Mapping[str, Article],
+    similarity: float,
+    window: int,
+    timings: dict[str, float] | None,
+) -> list[Entry]:
+    clock = _Clock(timings)
     threshold = similarity
     uniq = sorted({e.id: e for e in events}.values(), key=lambda e: e.id)
     profiles = [profile(e) for e in uniq]
+    clock.lap("profiles")
     weights = idf_weights(profiles)
     vecs = [_vector(p, weights) for p in profiles]
     sums = [sum(v.values()) for v in vecs]
@@ -600,13 +624,16 @@ def merge(
     keep = 1 << 30 if len(uniq) <= _EXACT_UP_TO else _QUERY_WORDS
     blocks = [_block_words(p.words, df, cap, keep) for p in profiles]
     exact = len(uniq) <= _EXACT_UP_TO
+    clock.lap("weights")
     cands = _candidate_pairs(uniq, [b[0] for b in blocks], [b[1] for b in blocks], window,
                              None if exact else _PARTNERS)
+    clock.lap("candidates")
     for i, j in cands:
         s = sim(i, j)
         if s >= threshold:
             edges.append((s, i, j))
     edges.sort(key=lambda t: (-t[0], t[1], t[2]))
+    clock.lap("scores")
 
     cluster_of = list(range(len(uniq)))
     members: dict[int, list[int]] = {}  # clusters of two or more; others are singletons
@@ -627,15 +654,31 @@ def merge(
         links[keep].extend(links.pop(drop, []))
         links[keep].append((i, j, s))
 
+    clock.lap("clusters")
     entries = [
-        _entry([uniq[x] for x in group], articles, _evidence(group, links[c], sim, uniq))
+        _entry([uniq[x] for x in group], articles, _evidence(group, links[c], cache, uniq))
         for c, group in members.items()
     ]
     entries.extend(
         _single(e, articles) for i, e in enumerate(uniq) if cluster_of[i] == i and i not in members
     )
     entries.sort(key=lambda e: (e.start, e.end, e.id))
+    clock.lap("entries")
     return entries
+
+
+class _Clock:
+    """Seconds per phase into a caller's dict; does nothing without one."""
+
+    def __init__(self, out: dict[str, float] | None) -> None:
+        self.out = out
+        self.last = time.perf_counter() if out is not None else 0.0
+
+    def lap(self, name: str) -> None:
+        if self.out is not None:
+            now = time.perf_counter()
+            self.out[name] = self.out.get(name, 0.0) + now - self.last
+            self.last = now
 
 
 def _spread(group: Sequence[int], k: int) -> Sequence[int]:
@@ -688,18 +731,25 @@ def singletons(events: Sequence[Event], articles: Mapping[str, Article]) -> list
 def _evidence(
     group: Sequence[int],
     links: Sequence[tuple[int, int, float]],
-    sim: Callable[[int, int], float],
+    cache: Mapping[tuple[int, int], float],
     uniq: Sequence[Event],
 ) -> tuple[tuple[str, str, float], ...]:
-    """Pairwise scores behind a cluster (all pairs when small, linking edges when large)."""
+    """The pairwise scores the clustering weighed for a cluster (pairs it compared).
+
+    Small clusters list every compared pair (a pair never compared is
+    absent; :func:`explain_entry` recomputes all of them), large ones their
+    linking edges.
+    """
     if len(group) < 2:
         return ()
+    rows = []
     if len(group) <= _SCORES_CAP:
-        rows = []
-        for n, x in enumerate(group):
-            for y in group[n + 1:]:
-                s = sim(x, y)
-                rows.append((uniq[x].id, uniq[y].id, round(s, 4) if s >= 1e-6 else 0.0))
+        ordered = sorted(group)
+        for n, x in enumerate(ordered):
+            for y in ordered[n + 1:]:
+                s = cache.get((x, y))
+                if s is not None:
+                    rows.append((uniq[x].id, uniq[y].id, round(s, 4) if s >= 1e-6 else 0.0))
     else:
         rows = [(uniq[x].id, uniq[y].id, round(s, 4)) for x, y, s in links]
     rows = [(a, b, s) if a < b else (b, a, s) for a, b, s in rows]

@@ -264,7 +264,8 @@ def test_explain_entry_reproduces_the_recorded_scores() -> None:
     big = max(entries, key=lambda en: len(en.events))
     evidence = explain_entry(big, events)
     recorded = {(a, b): s for a, b, s in big.scores}
-    assert len(evidence) == len(recorded)
+    assert recorded and len(evidence) == len(big.events) * (len(big.events) - 1) // 2
     for p in evidence:
         key = (p.a, p.b) if p.a < p.b else (p.b, p.a)
-        assert abs(p.score - recorded[key]) < 1e-3
+        if key in recorded:
+            assert abs(p.score - recorded[key]) < 1e-3
