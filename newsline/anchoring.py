@@ -100,7 +100,8 @@ def infer_pubdate(
     if not dated:
         return None
     # First pass under any anchor: which dated happenings does the text resemble?
-    probe_day = min(date.fromisoformat(e.start) for e in dated)
+    days = sorted(e.start for e in dated if e.granularity is Granularity.DAY) or [dated[0].start]
+    probe_day = date.fromisoformat(days[len(days) // 2])  # texts do not depend on it
     probe = [e for e in events_for(probe_day) if e.kind != ANNOUNCEMENT]
     weights = idf_weights(profile(e) for e in (*probe, *dated))
     similar: dict[str, list[tuple[Event, float]]] = {}
