@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_samples", ROOT / "bench" / "eval_samples.py")
+    path = ROOT / "bench" / "eval_samples.py"
+    spec = importlib.util.spec_from_file_location("eval_samples", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up there
     spec.loader.exec_module(mod)
     return mod
 
