@@ -293,12 +293,26 @@ def test_properties_hold_on_any_text(text: str, anchor: date | None) -> None:
     assert extract(text, anchor) == found  # deterministic
 
 
-def test_no_catastrophic_backtracking() -> None:
-    for chunk in ("1", " ", "-", "1 -", "Monday ", "the ", "a ", "12/", "Nov. ", "'"):
-        text = chunk * (100_000 // len(chunk))
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):  # best of two: a busy machine only ever adds time
         t0 = time.perf_counter()
         extract(text, "2015-11-13")
-        assert time.perf_counter() - t0 < 2.0, f"{chunk!r} * N is slow"
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_no_catastrophic_backtracking() -> None:
+    """100,000 adversarial characters: time grows linearly, never explodes.
+
+    Judged by growth (4x the input may cost at most ~8x the time; quadratic
+    would be 16x), so a loaded machine does not make it flaky.
+    """
+    for chunk in ("1", " ", "-", "1 -", "Monday ", "the ", "a ", "12/", "Nov. ", "'"):
+        n = 100_000 // len(chunk)
+        small, large = _seconds(chunk * (n // 4)), _seconds(chunk * n)
+        assert large < 8 * small + 0.25, f"{chunk!r} * N grows faster than linear"
+        assert large < 30, f"{chunk!r} * N is catastrophically slow"
 
 
 # ---------------------------------------------------------------- seeds (../shared)
