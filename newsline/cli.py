@@ -488,7 +488,11 @@ def timeline(
             )
             entries = entries[::-1] if reverse else entries
         else:
-            entries = store.entries(since=lo, until=hi, min_sources=min_sources, reverse=reverse)
+            # Without text filters the limit goes to SQL: a million entries stay on disk.
+            sql_limit = None if (source or grep or granularity) else limit
+            entries = store.entries(
+                since=lo, until=hi, min_sources=min_sources, reverse=reverse, limit=sql_limit
+            )
         entries = filter_entries(
             entries, source=source, grep=grep,
             granularity=granularity.value if granularity else None,
