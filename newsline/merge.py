@@ -87,7 +87,7 @@ _KW_WEIGHT = 0.9  # share of weighted word overlap in the score; the rest is rap
 _BLOCK_DF_MIN = 200  # words in at most this many events (or _BLOCK_DF_SHARE of them) block
 _BLOCK_DF_SHARE = 0.002
 _QUERY_WORDS = 6  # past _EXACT_UP_TO events, each event looks up only its 6 rarest words
-_PARTNERS = 12  # past _EXACT_UP_TO events, each event is compared with at most 12 others
+_PARTNERS = 8  # past _EXACT_UP_TO events, each event is compared with at most 8 others
 _EXACT_UP_TO = 20_000  # up to this many events, every shared word pairs (no approximation)
 _POSTING_CAP = 400  # a (date, word) posting longer than this is a stop word there
 _COHESION_SAMPLE = 8  # members per side compared when two big clusters meet
@@ -598,6 +598,26 @@ def _merge(
     sums = [sum(v.values()) for v in vecs]
     joined = [p.joined for p in profiles]
     cache: dict[tuple[int, int], float] = {}
+    # _allowed() unrolled over plain tuples: this runs for every candidate pair.
+    meta = [
+        (e.kind == ANNOUNCEMENT, e.article, e.value, e.start, e.end, e.granularity,
+         _day(e.start).toordinal() if e.granularity is Granularity.DAY else 0, _shiftable(e))
+        for e in uniq
+    ]
+    day = Granularity.DAY
+
+    def allowed(i: int, j: int) -> bool:
+        ann, art, val, st, en, gran, od, shift = meta[i]
+        ann2, art2, val2, st2, en2, gran2, od2, shift2 = meta[j]
+        if ann != ann2:
+            return False
+        same = art == art2
+        if same and val != val2 and (gran is gran2 or ann):
+            return False
+        if (st <= st2 and en2 <= en) or (st2 <= st and en <= en2):
+            return True
+        return (gran is day and gran2 is day and not same and (shift or shift2)
+                and abs(od - od2) <= window)
 
     def sim(i: int, j: int) -> float:
         """Pair score, 0.0 when the pair may not merge at all (cached)."""
@@ -605,12 +625,11 @@ def _merge(
         got = cache.get(key)
         if got is None:
             got = 0.0
-            a, b = uniq[i], uniq[j]
-            if _allowed(a, b, window):
+            if allowed(i, j):
                 got = _pair(vecs[i], sums[i], joined[i], vecs[j], sums[j], joined[j])[0]
-                if _repeat_needed(a, b):
+                if meta[i][1] == meta[j][1] and meta[i][2] == meta[j][2]:  # _repeat_needed
                     got = got if got >= _REPEAT else 0.0
-                elif a.value == b.value and got > 0.0:
+                elif meta[i][2] == meta[j][2] and got > 0.0:
                     got += _EQUAL_BONUS
                 got = round(min(1.0, got), 4)
                 if got == 0.0:
