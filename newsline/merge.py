@@ -235,9 +235,11 @@ def profile(event: Event) -> Profile:
             near[st] = 1.0
     else:
         before = sum(1 for i, _ in content if i < ws)
+        # "a day after Ferrin's gas deal": the date belongs to what follows it.
+        forward = expr[-1] in ("after", "before")
         for rank, (i, st) in enumerate(content):
             d = before - rank if i < ws else rank - before + 1
-            w = _nearness(d)
+            w = _FAR_FLOOR if forward and i < ws else _nearness(d)
             if w > near.get(st, 0.0):
                 near[st] = w
     words = tuple(sorted(near))
