@@ -7,6 +7,10 @@ and predicted positive when :func:`newsline.merge.merge` puts their events in
 one entry. Events are built by :func:`newsline.events.extract_events` from the
 gold date values, so the figures measure events + merging, not the date engine.
 
+Exits 1 when samples/ (the project's gold) falls below 0.9; the team's
+decoy corpora print BELOW TARGET instead, their floors are pinned in
+tests/test_merge.py.
+
 Then times :func:`merge` on synthetic events (100,000 and 1,000,000 by
 default; ``--sizes`` to change, ``--sweep`` to print F1 over thresholds and
 windows, which is how the defaults were chosen).
@@ -300,9 +304,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for c in all_c:
         entries = merge(c.events, c.articles)
         p, r, npred, ngold = pairwise(entries, c.gold)
-        worst = min(worst, p, r)
+        if c.name.startswith("samples"):
+            worst = min(worst, p, r)
         print(f"  {c.name:24s} events {len(c.events):4d}  gold pairs {ngold:4d}  "
               f"predicted {npred:4d}  precision {p:.3f}  recall {r:.3f}"
+              + ("  BELOW TARGET 0.9" if min(p, r) < 0.9 else "")
               + (f"  (gold mentions without event: {c.missing})" if c.missing else ""))
     if args.sweep:
         print("sweep: worst of precision/recall over all corpora; mean F1")
