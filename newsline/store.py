@@ -465,14 +465,7 @@ class Store:
     ) -> list[Event]:
         """Raw events, optionally of some articles or overlapping [since, until] (ISO days)."""
         sql = "SELECT * FROM events"
-        where: list[str] = []
-        args: list[object] = []
-        if since:
-            where.append('"end" >= ?')
-            args.append(since)
-        if until:
-            where.append("start <= ?")
-            args.append(until)
+        where, args = _overlapping(since, until)
         if articles is not None:
             ids = list(articles)
             out: list[Event] = []
@@ -506,14 +499,9 @@ class Store:
         ids: Sequence[str] | None = None,
     ) -> list[Entry]:
         """Merged entries in date order, filtered in SQL (indexes do the work)."""
-        where = ["n_sources >= ?"]
-        args: list[object] = [min_sources]
-        if since:
-            where.append('"end" >= ?')
-            args.append(since)
-        if until:
-            where.append("start <= ?")
-            args.append(until)
+        where, args = _overlapping(since, until)
+        where.append("n_sources >= ?")
+        args.append(min_sources)
         if ids is not None:
             where.append(f"id IN ({','.join('?' * len(ids))})")
             args.extend(ids)
@@ -644,6 +632,19 @@ def _rollback(con: sqlite3.Connection) -> None:
             con.execute("ROLLBACK")
         except sqlite3.OperationalError:
             pass
+
+
+def _overlapping(since: str | None, until: str | None) -> tuple[list[str], list[object]]:
+    """WHERE terms for rows whose [start, end] days overlap [since, until]."""
+    where: list[str] = []
+    args: list[object] = []
+    if since:
+        where.append('"end" >= ?')
+        args.append(since)
+    if until:
+        where.append("start <= ?")
+        args.append(until)
+    return where, args
 
 
 def _chunks(seq: list, n: int) -> Iterator[list]:
