@@ -86,7 +86,9 @@ def main_options(
 
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help=f"Database file (default ./newsline.db, or ${DB_ENV})."),
+    typer.Option(
+        "--db", metavar="PATH", help=f"Database file (default ./newsline.db, or ${DB_ENV})."
+    ),
 ]
 
 
@@ -113,46 +115,70 @@ def ingest(
     ] = None,
     files_from: Annotated[
         str | None,
-        typer.Option("--files-from", help="Read the paths to ingest from FILE ('-': stdin)."),
+        typer.Option(
+            "--files-from", metavar="FILE", help="Read the paths to ingest from FILE ('-': stdin)."
+        ),
     ] = None,
     jsonl: Annotated[
         str | None,
-        typer.Option("--jsonl", help="Articles as JSON lines {text, published?, outlet?, ...}."),
+        typer.Option(
+            "--jsonl",
+            metavar="FILE",
+            help="Articles as JSON lines {text, published?, outlet?, ...}.",
+        ),
     ] = None,
     published: Annotated[
         str | None,
-        typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input."),
+        typer.Option(
+            "--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for every input."
+        ),
     ] = None,
     source: Annotated[
-        str | None, typer.Option("--source", help="Outlet name for every input.")
+        str | None, typer.Option("--source", metavar="NAME", help="Outlet name for every input.")
     ] = None,
     glob: Annotated[
-        str | None, typer.Option("--glob", help="Only files in folders matching this glob.")
+        str | None,
+        typer.Option("--glob", metavar="GLOB", help="Only files in folders matching this glob."),
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Skip files larger than this.")
+        int, typer.Option("--max-bytes", metavar="BYTES", help="Skip files larger than this.")
     ] = DEFAULT_MAX_BYTES,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first input that fails.")
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (or Dask workers).")
+        int,
+        typer.Option(
+            "--jobs", "-j", metavar="N", min=1, help="Worker processes (or Dask workers)."
+        ),
     ] = 1,
     engine: Annotated[
         Engine, typer.Option("--engine", help="Where the per-article work runs.")
     ] = Engine.local,
     scheduler: Annotated[
         str | None,
-        typer.Option("--scheduler", help="Dask scheduler ADDRESS (default: a local cluster)."),
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler ADDRESS (default: a local cluster).",
+        ),
     ] = None,
     events: Annotated[
         str | None,
-        typer.Option("--events", help="Load processed articles from --emit-events JSON lines."),
+        typer.Option(
+            "--events",
+            metavar="FILE",
+            help="Load processed articles from --emit-events JSON lines.",
+        ),
     ] = None,
     emit_events: Annotated[
         str | None,
-        typer.Option("--emit-events", help="Only process: write JSON lines to FILE ('-': "
-                     "stdout) for a later --events, no database."),
+        typer.Option(
+            "--emit-events",
+            metavar="FILE",
+            help="Only process: write JSON lines to FILE ('-': "
+            "stdout) for a later --events, no database.",
+        ),
     ] = None,
     db: DbOpt = None,
 ) -> None:
@@ -199,8 +225,11 @@ def ingest(
                 say(f"reading {item}")
             try:
                 yield sources.read_document(
-                    item, max_bytes=max_bytes, stdin=sys.stdin.buffer if item == "-" else None,
-                    published=published, outlet=source,
+                    item,
+                    max_bytes=max_bytes,
+                    stdin=sys.stdin.buffer if item == "-" else None,
+                    published=published,
+                    outlet=source,
                 )
             except ReadError as e:
                 yield e
@@ -214,8 +243,12 @@ def ingest(
                 for doc in sources.read_jsonl(fh, jsonl):
                     if isinstance(doc, RawDocument) and (published or source):
                         doc = RawDocument(
-                            text=doc.text, path=doc.path, published=published or doc.published,
-                            outlet=source or doc.outlet, title=doc.title, url=doc.url,
+                            text=doc.text,
+                            path=doc.path,
+                            published=published or doc.published,
+                            outlet=source or doc.outlet,
+                            title=doc.title,
+                            url=doc.url,
                         )
                     yield doc
 
@@ -248,13 +281,15 @@ def ingest(
             if runner is not None:
                 with _progress(len(listed), bool(jsonl)) as advance:
                     report = core.ingest_documents(
-                        store, docs(), strict=strict, on_error=on_error, engine=runner,
+                        store,
+                        docs(),
+                        strict=strict,
+                        on_error=on_error,
+                        engine=runner,
                         on_progress=advance,
                     )
             if events:
-                report = core.merge_reports(
-                    report, _load_events(store, events, strict, on_error)
-                )
+                report = core.merge_reports(report, _load_events(store, events, strict, on_error))
         except ReadError:
             report = None
         if report is None:
@@ -285,8 +320,11 @@ PROGRESS_MIN = 50  # inputs; a smaller batch finishes before a bar is worth draw
 @contextmanager
 def _progress(total: int, open_ended: bool) -> Iterator[Callable[[int], None] | None]:
     """A progress bar on stderr for large batches in a terminal; never in a pipe."""
-    if State.quiet or State.verbose or not err.is_terminal or (
-        total < PROGRESS_MIN and not open_ended
+    if (
+        State.quiet
+        or State.verbose
+        or not err.is_terminal
+        or (total < PROGRESS_MIN and not open_ended)
     ):
         yield None
         return
@@ -310,8 +348,15 @@ def _load_events(store, name: str, strict: bool, on_error):  # noqa: ANN001, ANN
         return core.ingest_records(store, read_events(fh, name), strict=strict, on_error=on_error)
 
 
-def _emit_events(out: str, docs, strict: bool, on_error, engine: str, jobs: int,  # noqa: ANN001
-                 scheduler: str | None) -> None:
+def _emit_events(
+    out: str,
+    docs,
+    strict: bool,
+    on_error,
+    engine: str,
+    jobs: int,  # noqa: ANN001
+    scheduler: str | None,
+) -> None:
     """--emit-events: run the per-article work only, one JSON line per article."""
     from newsline import ingest as core
     from newsline.parallel import make_engine
@@ -342,8 +387,10 @@ def _emit_events(out: str, docs, strict: bool, on_error, engine: str, jobs: int,
             fh.close()
         else:
             fh.flush()
-    say(f"processed {report.seen} input(s): {report.new} written to {out},"
-        f" {len(report.failed)} failed")
+    say(
+        f"processed {report.seen} input(s): {report.new} written to {out},"
+        f" {len(report.failed)} failed"
+    )
     if report.failed:
         raise typer.Exit(1)
 
@@ -420,42 +467,60 @@ def _emit(text: str, out: str | None) -> None:
 def timeline(
     fmt: Annotated[
         Fmt | None,
-        typer.Option("--format", "-f", help="Output format (default: table in a terminal, "
-                     "jsonl in a pipe, or from -o's extension)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: table in a terminal, "
+            "jsonl in a pipe, or from -o's extension).",
+        ),
     ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to FILE atomically.")
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE atomically.")
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Entries from this date (2015-11-01, 2015-11).")
+        str | None,
+        typer.Option(
+            "--since", metavar="DATE", help="Entries from this date (2015-11-01, 2015-11)."
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Entries up to this date (inclusive).")
+        str | None,
+        typer.Option("--until", metavar="DATE", help="Entries up to this date (inclusive)."),
     ] = None,
     source: Annotated[
-        str | None, typer.Option("--source", help="Only entries citing this outlet or file.")
+        str | None,
+        typer.Option("--source", metavar="NAME", help="Only entries citing this outlet or file."),
     ] = None,
     grep: Annotated[
-        str | None, typer.Option("--grep", help="Case-insensitive text in title or clauses.")
+        str | None,
+        typer.Option("--grep", metavar="TEXT", help="Case-insensitive text in title or clauses."),
     ] = None,
     min_sources: Annotated[
-        int, typer.Option("--min-sources", min=1, help="Entries cited by at least N articles.")
+        int,
+        typer.Option(
+            "--min-sources", metavar="N", min=1, help="Entries cited by at least N articles."
+        ),
     ] = 1,
     granularity: Annotated[
         Gran | None,
         typer.Option("--granularity", help="Collapse dates to day, month or year."),
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N entries.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", metavar="N", min=0, help="At most N entries.")
+    ] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     no_merge: Annotated[
         bool, typer.Option("--no-merge", help="Show raw events, one per source clause.")
     ] = False,
     similarity: Annotated[
         float | None,
-        typer.Option("--similarity", min=0.0, max=1.0, help="Merge threshold (0-1)."),
+        typer.Option(
+            "--similarity", metavar="0-1", min=0.0, max=1.0, help="Merge threshold (0-1)."
+        ),
     ] = None,
     window: Annotated[
-        int | None, typer.Option("--window", min=0, help="Days of slack for relative dates.")
+        int | None,
+        typer.Option("--window", metavar="DAYS", min=0, help="Days of slack for relative dates."),
     ] = None,
     db: DbOpt = None,
 ) -> None:
@@ -483,7 +548,9 @@ def timeline(
                 settings = replace(settings, window=window)
             events = store.events(since=lo, until=hi)
             entries = filter_entries(
-                core.merge_events(store, settings, events), since=since, until=until,
+                core.merge_events(store, settings, events),
+                since=since,
+                until=until,
                 min_sources=min_sources,
             )
             entries = entries[::-1] if reverse else entries
@@ -494,9 +561,12 @@ def timeline(
                 since=lo, until=hi, min_sources=min_sources, reverse=reverse, limit=sql_limit
             )
         entries = filter_entries(
-            entries, source=source, grep=grep,
+            entries,
+            source=source,
+            grep=grep,
             granularity=granularity.value if granularity else None,
-            limit=limit, keep_order=True,
+            limit=limit,
+            keep_order=True,
         )
     except NewslineError as e:
         fail(e)
@@ -545,7 +615,7 @@ class DatesFmt(str, Enum):
 def dates(
     path: Annotated[str | None, typer.Argument(help="A text file, or '-' for stdin.")] = None,
     published: Annotated[
-        str | None, typer.Option("--published", help="The anchor date, YYYY-MM-DD.")
+        str | None, typer.Option("--published", metavar="DATE", help="The anchor date, YYYY-MM-DD.")
     ] = None,
     fmt: Annotated[DatesFmt | None, typer.Option("--format", "-f")] = None,
     batch: Annotated[
@@ -647,8 +717,12 @@ def explain(
     try:
         ids = store.entry_ids_for_event_prefix(entry)
         if not ids:
-            fail(NewslineError(f"no timeline entry matches {entry!r}",
-                               hint="ids are in `newsline timeline --format jsonl`"))
+            fail(
+                NewslineError(
+                    f"no timeline entry matches {entry!r}",
+                    hint="ids are in `newsline timeline --format jsonl`",
+                )
+            )
         if len(ids) > 1:
             fail(NewslineError(f"{entry!r} matches {len(ids)} entries; give more of the id"))
         (ent,) = store.entries(ids=ids)
