@@ -216,3 +216,12 @@ def test_folder_skips_readme_but_an_explicit_path_is_read(tmp_path):
     assert names == ["story.txt"]
     assert run("ingest", str(folder / "README.md"), "--db", db).exit_code == 0
     assert len(run("sources", "--db", db, "--format", "jsonl").stdout.splitlines()) == 2
+
+
+@pytest.mark.parametrize("command", ["ingest", "timeline", "sources", "dates", "show", "explain"])
+def test_every_command_has_help_with_an_example_and_is_in_the_readme(command):
+    r = run(command, "--help")
+    assert r.exit_code == 0
+    assert f"Example: newsline {command}" in r.stdout
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert f"newsline {command}" in readme
