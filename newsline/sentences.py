@@ -76,8 +76,7 @@ def _is_end(line: str, m: re.Match[str]) -> bool:
         return True  # ?, ! and ellipsis before a capital end the sentence
     if punct.startswith(".."):
         return True
-    before = line[: m.start()]
-    wm = _WORD_BEFORE.search(before)
+    wm = _word_before(line, m.start())
     if wm is None:
         return True  # after a number or a quote: "... rose 5%." / "in 2007."
     word = wm.group(1)
@@ -96,6 +95,22 @@ def _is_end(line: str, m: re.Match[str]) -> bool:
     return True
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'’")
+
+
+def _word_before(line: str, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE`` on ``line[:end]``, looking only at a short window when it can.
+
+    Searching the whole prefix for a ``$``-anchored word costs time linear in the
+    line at every full stop; the word can only reach past the window when the
+    window's first character could belong to it.
+    """
+    lo = end - 48
+    if lo <= 0 or line[lo] in _WORD_CHARS:
+        return _WORD_BEFORE.search(line, 0, end)
+    return _WORD_BEFORE.search(line, lo, end)
+
+
 # ---------------------------------------------------------------- clauses
 
 _AUX = (r"(?:is|was|will|has|have|had|are|were|would|could|should|can|may|might|must|did|does|"
@@ -105,12 +120,14 @@ _STARTS_CLAUSE = (r"(?:he|she|it|they|we|i|you|the|a|an|his|her|its|their|this|t
 _MONTHISH = re.compile(r"\s*(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
                        r"\d|\d)")
 _CUTS = re.compile(
+    # the lookahead lets the many positions that cannot start a cut fail on one test
+    r"(?=[\s;,—])(?:"
     r"(?P<dash>\s+(?:--|[–—-])\s+|(?<=\w)—(?=\w))"
     r"|(?P<semi>;\s+)"
     r"|(?P<rel>,\s+)(?=(?:who|whom|whose|which|where|while|whereas|although|though|as|after|"
     r"before|because|since|when|with|without|including|according)\b)"
     r"|(?P<conj>,\s+)(?=(?:and|but|yet|so)\s+" + _STARTS_CLAUSE + r"\b)"
-    r"|(?P<andverb>\s+)(?=and\s+" + _AUX + r"\b)"
+    r"|(?P<andverb>\s+)(?=and\s+" + _AUX + r"\b))"
 )
 _RELATIVE = re.compile(r",\s+(?:who|whom|whose|which)\b")
 _REPORT = re.compile(
