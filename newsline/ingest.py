@@ -235,8 +235,8 @@ def date_by_neighbours(store: Store, settings: Settings) -> list[tuple[Article, 
         return []
     todo = store.articles(todo_ids)
     todo_set = set(todo_ids)
-    firm = {a.id for a in store.article_refs() if a.id not in todo_set}
-    dated_events: list[Event] = store.events(firm) if firm else []
+    refs = {a.id: a for a in store.article_refs() if a.id not in todo_set}
+    dated_events: list[Event] = store.events(refs) if refs else []
     changed: list[tuple[Article, str | None]] = []
     for art in todo:
         base = redate(art, None).article
@@ -244,9 +244,14 @@ def date_by_neighbours(store: Store, settings: Settings) -> list[tuple[Article, 
         def events_for(anchor: date, base: Article = base) -> list[Event]:
             return list(redate(base, _pub(anchor)).events)
 
-        pub = infer_pubdate(
-            base, events_for, dated_events, similarity=settings.similarity, window=settings.window
-        ) if dated_events else None
+        pub = (
+            infer_pubdate(
+                base, events_for, dated_events, similarity=settings.similarity,
+                window=settings.window, articles=refs,
+            )
+            if dated_events
+            else None
+        )
         if (pub.value if pub else None) == art.published:
             continue
         done: Processed = redate(base, pub)
