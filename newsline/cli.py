@@ -711,6 +711,7 @@ def explain(
 
     Example: newsline explain 9c1e
     """
+    from newsline.merge import explain_entry
     from newsline.render.articles import render_explain
 
     store = _open(db, readonly=True)
@@ -728,9 +729,11 @@ def explain(
         (ent,) = store.entries(ids=ids)
         events = {e.id: e for e in store.events({s.article for s in ent.sources})}
         arts = {a.id: a for a in store.articles({s.article for s in ent.sources})}
+        # Word rarities come from the events around the entry's dates, as when merged.
+        pairs = explain_entry(ent, store.events(since=ent.start, until=ent.end))
     finally:
         store.close()
-    sys.stdout.write(render_explain(ent, events, arts, color=_color()))
+    sys.stdout.write(render_explain(ent, events, arts, pairs, color=_color()))
 
 
 def main() -> None:

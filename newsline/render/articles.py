@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsline.merge import PairEvidence
 from newsline.models import Article, Entry, Event, Timex
 from newsline.render.labels import counted
 
@@ -149,7 +150,11 @@ def render_article(
 
 
 def render_explain(
-    entry: Entry, events: Mapping[str, Event], articles: Mapping[str, Article], *,
+    entry: Entry,
+    events: Mapping[str, Event],
+    articles: Mapping[str, Article],
+    pairs: Sequence[PairEvidence] = (),
+    *,
     color: bool = False,
 ) -> str:
     """Why an entry has its date and its sources: the evidence, source by source."""
@@ -183,15 +188,16 @@ def render_explain(
             if art.published_evidence:
                 pub += f": {art.published_evidence}"
             con.print(pub, markup=False)
-    if entry.scores:
+    if pairs:
         con.print()
-        con.print("Merged because:", markup=False)
-        for a, b, score in entry.scores:
-            ka = set(events[a].keywords) if a in events else set()
-            kb = set(events[b].keywords) if b in events else set()
-            shared = ", ".join(sorted(ka & kb)[:8]) or "none"
+        con.print("Merged because (each pair of source clauses):", markup=False)
+        index = {src.event: i for i, src in enumerate(entry.sources, 1)}
+        for p in pairs:
+            shared = ", ".join(p.shared[:8]) or "none"
             con.print(
-                f"  {a[:8]} ~ {b[:8]}: similarity {score:.2f}; shared words: {shared}",
+                f"  [{index.get(p.a, '?')}] ~ [{index.get(p.b, '?')}]: dates {p.date_relation};"
+                f" similarity {p.score:.2f} (keywords {p.keyword_score:.2f},"
+                f" word order {p.fuzzy_score:.2f}); shared words: {shared}",
                 markup=False,
             )
     return buf.getvalue()
