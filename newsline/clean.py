@@ -37,9 +37,13 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPH = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)\1$")
 
 
+# both tables and the carriage return in one pass (their keys are disjoint)
+_NORMALISE = {**_ZERO_WIDTH, **_QUOTES, ord("\r"): None}
+
+
 def normalise_line(s: str) -> str:
     """One line as the rest of the pipeline sees it: plain spaces, straight quotes."""
-    s = s.translate(_ZERO_WIDTH).translate(_QUOTES).replace("\r", "")
+    s = s.translate(_NORMALISE)
     s = _SPACES.sub(" ", s).strip()
     s = _MD_HEADING.sub("", s)
     m = _MD_EMPH.match(s)
@@ -49,6 +53,17 @@ def normalise_line(s: str) -> str:
 def line_key(s: str) -> str:
     """The form in which lines are compared across articles (``repeated_lines``)."""
     return normalise_line(s).casefold().rstrip(" .:!")
+
+
+def _key_of_norm(norm: str) -> str:
+    """``line_key`` of a line that ``normalise_line`` already produced.
+
+    Normalising again changes such a line only through a markdown heading or
+    emphasis marker left at its start, so the common line skips that work.
+    """
+    if norm[:1] in ("#", "*", "_"):
+        return line_key(norm)
+    return norm.casefold().rstrip(" .:!")
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -312,7 +327,7 @@ def clean(raw: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
             continue
         nonblank += 1
         norm = ln.norm
-        key = line_key(norm)
+        key = _key_of_norm(norm)
         was_credit, after_credit = after_credit, False
         if in_appeal:
             if _APPEAL_WORDS.search(norm):
