@@ -291,9 +291,10 @@ def ingest(
             if events:
                 report = core.merge_reports(report, _load_events(store, events, strict, on_error))
         except ReadError:
-            report = None
-        if report is None:
-            raise typer.Exit(1)
+            # --strict: nothing of the failed input was written; what came before
+            # it was, so the timeline is brought up to date before stopping.
+            core.finish(store, settings, core.IngestReport(), engine=runner)
+            raise typer.Exit(1) from None
         core.finish(store, settings, report, engine=runner)
     except NewslineError as e:
         fail(e)

@@ -160,12 +160,24 @@ def run_documents(
                 out.append((restore(res, doc), _key(doc), _stated(doc)))
         write(out)
 
+    def submit(todo: list[RawDocument], repeated: frozenset[str]) -> None:
+        for i in range(0, len(todo), BATCH):
+            batch = todo[i : i + BATCH]
+            in_flight.append((batch, eng.submit(batch, repeated, slim)))
+            while len(in_flight) >= limit:
+                drain_one()
+
     for chunk in _chunks(docs, CHUNK):
         good = [d for d in chunk if isinstance(d, RawDocument)]
         repeated = repeated_lines(d.text for d in good) if len(good) >= 3 else frozenset()
         todo: list[RawDocument] = []
         for doc in chunk:
             if isinstance(doc, ReadError):
+                if strict:  # everything read before the failure is written first
+                    submit(todo, repeated)
+                    todo = []
+                    while in_flight:
+                        drain_one()
                 fail(doc)
                 if on_progress:
                     on_progress(1)
@@ -175,11 +187,7 @@ def run_documents(
                     on_progress(1)
             else:
                 todo.append(doc)
-        for i in range(0, len(todo), BATCH):
-            batch = todo[i : i + BATCH]
-            in_flight.append((batch, eng.submit(batch, repeated, slim)))
-            while len(in_flight) >= limit:
-                drain_one()
+        submit(todo, repeated)
         del chunk, good, todo
     while in_flight:
         drain_one()

@@ -225,3 +225,19 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(command):
     assert f"Example: newsline {command}" in r.stdout
     readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
     assert f"newsline {command}" in readme
+
+
+def test_strict_stops_at_the_first_failure_and_keeps_the_timeline_consistent(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("---\ndate: 2021-06-01\n---\nThe mill closed on Monday.\n")
+    (folder / "b.txt").write_bytes(b"")
+    (folder / "c.txt").write_text("---\ndate: 2021-06-01\n---\nThe bakery opened on Monday.\n")
+    db = str(tmp_path / "n.db")
+    r = run("ingest", str(folder), "--strict", "--db", db)
+    assert r.exit_code == 1 and "b.txt" in r.stderr
+    names = [Path(json.loads(x)["path"]).name
+             for x in run("sources", "--db", db, "--format", "jsonl").stdout.splitlines()]
+    assert names == ["a.txt"]
+    (entry,) = [json.loads(x) for x in run("timeline", "--db", db).stdout.splitlines()]
+    assert entry["title"].startswith("The mill closed")
