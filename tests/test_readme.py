@@ -72,7 +72,8 @@ def test_tour_commands_print_what_the_readme_shows(tmp_path):
     if os.environ.get("NEWSLINE_UPDATE_README"):
         text = README.read_text(encoding="utf-8")
         for cmd, expected, got in results:
-            text = text.replace(f"```console\n$ {cmd}\n{expected}```", f"```console\n$ {cmd}\n{got}```", 1)
+            old, new = f"$ {cmd}\n{expected}```", f"$ {cmd}\n{got}```"
+            text = text.replace(f"```console\n{old}", f"```console\n{new}", 1)
         README.write_text(text, encoding="utf-8")
         return
     for cmd, expected, got in results:
