@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from newsline.models import Granularity
 
@@ -30,11 +31,13 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
+@lru_cache(maxsize=8192)
 def value_span(value: str) -> tuple[date, date, Granularity] | None:
     """Return (first day, last day inclusive, granularity) of a calendar value.
 
     Values that are not on the calendar (durations, sets, ``PRESENT_REF``,
-    ``XXXX-...``) return None: they cannot date an event.
+    ``XXXX-...``) return None: they cannot date an event. Cached: events and
+    merging ask about the same few values over and over.
     """
     v = value.strip().upper()
     try:
