@@ -140,6 +140,7 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     if cut >= 0:
         before = before[cut + 1:]
     words = WORD.findall(before)
+    lows = [x.lower() for x in words]  # once, not once per word and phrase length
     i = len(words)
     stop = max(0, i - max_words)
     while i > stop:
@@ -148,7 +149,7 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
             break
         for n in _MULTI_LENS:
             if i >= n:
-                key = tuple(x.lower() for x in words[i - n:i])
+                key = tuple(lows[i - n:i])
                 if key in _MULTI:
                     return _MULTI[key], " ".join(words[i - n:i])
         got = _word_cue(w)
