@@ -264,15 +264,27 @@ def _split_piece(text: str, piece: _Piece) -> list[tuple[_Piece, str]]:
             if len(outer) == 1:
                 s, e = _strip_span(text, piece.start, piece.end)
                 out.append((_Piece(s, e, tuple(outer)), _tidy(rest_text)))
-            else:
+            elif all(t.start >= b.end() for t in outer):
                 rest = _Piece(b.end(), piece.end, tuple(outer))
                 for sub, sub_text in _split_piece(text, rest):
                     if sub.start <= b.end() + 2 and head:
                         sub_text = f"{head} {sub_text}"
                     out.append((sub, sub_text))
+            else:
+                # Dates on both sides of the parenthetical, or before it: the rest of
+                # the piece is split by boundaries, never by a span outside it.
+                out.extend(_split_gaps(text, _Piece(piece.start, piece.end, tuple(outer))))
             return out
 
-    # Split between consecutive dates at the strongest boundary in the gap.
+    return _split_gaps(text, _Piece(piece.start, piece.end, tuple(tx)))
+
+
+def _split_gaps(text: str, piece: _Piece) -> list[tuple[_Piece, str]]:
+    """Split between consecutive dates at the strongest boundary in each gap."""
+    tx = list(piece.timexes)
+    if len(tx) == 1:
+        s, e = _strip_span(text, piece.start, piece.end)
+        return [(_Piece(s, e, (tx[0],)), _tidy(text[s:e]))]
     cuts = [piece.start]
     for left, right in zip(tx, tx[1:], strict=False):
         at = right.start
@@ -419,6 +431,10 @@ def _is_relative(t: Timex) -> bool:
 def _make(article: Article, t: Timex, cs: int, ce: int, body: str, kind: str) -> Event:
     span = value_span(t.value)
     assert span is not None  # _calendar kept only calendar values
+    # The clause always holds its date expression and lies inside the text, whatever
+    # the splitting above did: 0 <= clause_start <= expr_start < expr_end <= clause_end.
+    cs = max(0, min(cs, t.start))
+    ce = min(len(article.text), max(ce, t.end))
     first, last, gran = span
     relative = _is_relative(t)
     return Event(

@@ -140,5 +140,36 @@ def test_never_crashes_and_offsets_stay_in_range(text: str, spans: list) -> None
             tx.append(Timex(start, start + length, text[start:start + length], TimexType.DATE,
                             "2022-03-04"))
     for e in extract_events(article(text), [], tx):
-        assert 0 <= e.expr_start <= e.expr_end <= len(text)
-        assert 0 <= e.clause_start <= e.clause_end <= len(text)
+        assert 0 <= e.clause_start <= e.expr_start < e.expr_end <= e.clause_end <= len(text)
+
+
+# Date words, brackets and dashes in any order: the shapes that reach the
+# parenthetical and coordination splitting with several dates in one piece.
+_PIECES = ["Monday", "12/11/2015", "on Tuesday", "in 2007", "March 3", ")", "(", " – ",
+           ",", ";", "and", "the mayor", "visited", "said", ".", "next week"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map(" ".join),
+       st.dates().map(lambda d: d.isoformat()))
+def test_clause_always_holds_its_expression(text: str, anchor: str) -> None:
+    from newsline.temporal import extract
+
+    try:
+        tx = extract(text, anchor)
+    except Exception:  # noqa: BLE001 - the engine's own errors are not under test here
+        return
+    for e in extract_events(article(text, published=anchor), [], tx):
+        assert 0 <= e.clause_start <= e.expr_start < e.expr_end <= e.clause_end <= len(text)
+        assert text[e.expr_start:e.expr_end] == e.expression
+
+
+def test_dates_before_a_parenthetical_keep_their_clause() -> None:
+    text = "Monday 12/11/2015 ) Monday )"
+    tx = [timex(text, "Monday", "1999-12-27", rule="weekday"),
+          timex(text, "12/11/2015", "2015-12-11", rule="iso"),
+          timex(text, "Monday", "1999-12-27", rule="weekday", nth=1)]
+    got = extract_events(article(text, published="2000-01-01"), [], tx)
+    assert got
+    for e in got:
+        assert e.clause_start <= e.expr_start < e.expr_end <= e.clause_end
