@@ -34,7 +34,10 @@ but and so yet in on at for as if when while after before however meanwhile stil
 then now some many most one two three no not according officials police critics
 """.split())
 
-_BOUNDARY = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A run of [.!?] not preceded by one of them, or an ellipsis. Written to begin
+# with a character class so that ``re`` skips ahead to the candidates in C.
+_BOUNDARY = re.compile(r"[.!?…](?:(?<=…)|(?<=[.!?])(?<![.!?][.!?])[.!?]*)"
+                       r"[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z0-9]+)")
 
@@ -153,6 +156,11 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
         _cut_at_next_comma(s, m.end(), cuts)  # the reporting tail ends there
     for m in _RELATIVE.finditer(s):
         _cut_at_next_comma(s, m.end(), cuts)  # ", which opened in 1975, will close"
+    if not cuts:  # most sentences: one clause, the sentence trimmed
+        t = _trim(s, 0, len(s))
+        if t is None:
+            return [Clause(start, end, s)]
+        return [Clause(start + t[0], start + t[1], s[t[0]:t[1]])]
     cuts.sort()
     pieces: list[tuple[int, int]] = []
     pos = 0
