@@ -139,6 +139,22 @@ _NEAR_DECAY = 0.1  # then lose this much per word
 _FAR_FLOOR = 0.1  # down to this floor
 _SUBORDINATORS = frozenset({"after", "because", "following", "amid", "when", "while", "before"})
 _LINK = 0.5  # a cluster join needs average cross-pair similarity >= threshold * _LINK
+# "The talks ended with a deal", "a strike that led to ...": an outcome named after
+# the date is a happening of its own, like a subordinate clause.
+_OUTCOMES = frozenset({("ended", "with"), ("ending", "with"), ("ends", "with"), ("led", "to"),
+                       ("leading", "to"), ("resulted", "in"), ("resulting", "in"),
+                       ("paving", "the"), ("prompting", ""), ("sparking", ""),
+                       ("triggering", "")})
+# Two clauses that share only names (the same minister, the same city) and no
+# word of what happened are two happenings of the same people: their score is
+# scaled down by this much.
+_ACTORS_ONLY = 0.25
+# "Rusk hosted Ferrin" is Ferrin's visit: a hosting verb names the visit from the
+# host's side. It folds onto "visit", and the host (the names before the verb)
+# weighs little, so that "Ferrin will receive Vey" is not Ferrin's visit.
+_HOSTING = frozenset({"host", "hosts", "hosted", "hosting", "receive", "receives", "received",
+                      "receiving", "welcome", "welcomes", "welcomed", "welcoming"})
+_CORE_NEAR = 0.15  # a word this near the date words can say what happened
 
 
 def _base_stem(word: str) -> str:
@@ -163,6 +179,7 @@ def _base_stem(word: str) -> str:
 
 
 _CANON = {_base_stem(w): _base_stem(k) for k, ws in _SYNONYMS.items() for w in (k, *ws)}
+_ACTS = frozenset(_CANON.values())
 
 
 @lru_cache(maxsize=200_000)
@@ -182,6 +199,9 @@ class Profile:
     words: tuple[str, ...]  # sorted, unique
     near: tuple[float, ...]  # per word: 1.0 next to the date expression, less far from it
     joined: str  # the words, space-separated, for rapidfuzz
+    # What happened, not who: words near the date, written lowercase (a capitalised
+    # first word only when it is a known act: "Talks broke down ...").
+    core: frozenset[str] = frozenset()
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
@@ -224,7 +244,10 @@ def profile(event: Event) -> Profile:
         if cue in low_text:
             text = pat.sub(repl, text)
             low_text = text.lower()
-    lows = _TOKEN.findall(low_text) or [k.lower() for k in event.keywords]
+    raw = _TOKEN.findall(text)
+    lows = [t.lower() for t in raw] or [k.lower() for k in event.keywords]
+    if not raw:
+        raw = lows
     expr = _TOKEN.findall(event.expression.lower())
     ws = -1
     if expr and expr[0] in lows:
@@ -237,8 +260,14 @@ def profile(event: Event) -> Profile:
     # Content words with their token index; distance to the date is counted in
     # content words, so "to Tehran for a forum of ... on November 23" is near.
     content: list[tuple[int, str]] = []
+    hosting = -1
     for i, low in enumerate(lows):
         if low in expr_set:
+            continue
+        if low in _HOSTING:
+            if hosting < 0:
+                hosting = i
+            content.append((i, "visit"))
             continue
         st = _content_stem(low)
         if st is not None:
@@ -256,15 +285,27 @@ def profile(event: Event) -> Profile:
         cut = len(lows)
         if not forward:
             we = ws + len(expr)
-            cut = next((k for k in range(we, len(lows) - 1) if lows[k] in _SUBORDINATORS
-                        and not _amount(lows[k + 1])), cut)
+            cut = next((k for k in range(we, len(lows) - 1) if (
+                lows[k] in _SUBORDINATORS and not _amount(lows[k + 1]))
+                or (lows[k], lows[k + 1]) in _OUTCOMES or (lows[k], "") in _OUTCOMES), cut)
         for rank, (i, st) in enumerate(content):
+            if forward and i < ws:
+                continue  # "The meeting came a day after the deal": the meeting is not dated
             d = before - rank if i < ws else rank - before + 1
-            w = _FAR_FLOOR if (forward and i < ws) or i > cut else _nearness(d)
+            w = _FAR_FLOOR if i > cut else _nearness(d)
+            if i < hosting and raw[i][:1].isupper():
+                w = _FAR_FLOOR  # the host of a visit, not its visitor
             if w > near.get(st, 0.0):
                 near[st] = w
+        if not near:
+            near = {st: _FAR_FLOOR for _, st in content}
     words = tuple(sorted(near))
-    return Profile(words, tuple(near[w] for w in words), " ".join(words))
+    core = frozenset(
+        st for i, st in content
+        if near.get(st, 0.0) >= _CORE_NEAR
+        and (not raw[i][:1].isupper() or (i == 0 and st in _ACTS))
+    )
+    return Profile(words, tuple(near[w] for w in words), " ".join(words), core)
 
 
 def normalise(event: Event) -> tuple[str, ...]:
@@ -294,7 +335,9 @@ def _vector(p: Profile, weights: Mapping[str, float] | None) -> dict[str, float]
 
 
 def _pair(
-    va: Mapping[str, float], sa: float, ja: str, vb: Mapping[str, float], sb: float, jb: str
+    va: Mapping[str, float], sa: float, ja: str, vb: Mapping[str, float], sb: float, jb: str,
+    what: bool = True,
+    bonus: float = 0.0,
 ) -> tuple[float, float, float]:
     """(blend, weighted keyword dice, fuzzy ratio) from precomputed vectors and sums.
 
@@ -319,28 +362,34 @@ def _pair(
     # Unrelated word lists still score ~0.3-0.5; only the part above half counts,
     # so the fuzzy term rewards near-copies (wire rewrites, captions), not noise.
     lift = max(0.0, 2.0 * ratio - 1.0)
-    return _KW_WEIGHT * dice + (1 - _KW_WEIGHT) * lift, dice, ratio
+    blend = _KW_WEIGHT * dice + (1 - _KW_WEIGHT) * lift + bonus
+    if not what:  # only the same people, places and numbers: another happening of theirs
+        blend *= _ACTORS_ONLY
+    return blend, dice, ratio
 
 
 def _score(
-    a: Profile, b: Profile, weights: Mapping[str, float] | None = None
+    a: Profile, b: Profile, weights: Mapping[str, float] | None = None, bonus: float = 0.0
 ) -> tuple[float, float, float]:
     """(blend, weighted keyword dice, fuzzy ratio) of two profiles."""
     va, vb = _vector(a, weights), _vector(b, weights)
-    return _pair(va, sum(va.values()), a.joined, vb, sum(vb.values()), b.joined)
+    return _pair(va, sum(va.values()), a.joined, vb, sum(vb.values()), b.joined,
+                 not a.core.isdisjoint(b.core), bonus)
 
 
 def similarity(a: Event, b: Event, weights: Mapping[str, float] | None = None) -> float:
     """Similarity of two events in [0, 1]: text evidence plus a small bonus for equal dates.
 
     ``weights`` are :func:`idf_weights` of the collection being merged (uniform
-    when None). An announcement is never similar to a happening.
+    when None). An announcement is never similar to a happening. Clauses that
+    share only names, no word of what happened near their dates, score a quarter.
     """
     if (a.kind == ANNOUNCEMENT) != (b.kind == ANNOUNCEMENT):
         return 0.0
-    blend = _score(profile(a), profile(b), weights)[0]
-    bonus = _EQUAL_BONUS if a.value == b.value and blend > 0.0 else 0.0
-    return round(min(1.0, blend + bonus), 4)
+    bonus = _EQUAL_BONUS if a.value == b.value else 0.0
+    pa, pb = profile(a), profile(b)
+    got = _score(pa, pb, weights, bonus)[0]
+    return round(min(1.0, got), 4)
 
 
 def _day(iso: str) -> date:
@@ -620,6 +669,7 @@ def _merge(
     vecs = [_vector(p, weights) for p in profiles]
     sums = [sum(v.values()) for v in vecs]
     joined = [p.joined for p in profiles]
+    cores = [p.core for p in profiles]
     cache: dict[tuple[int, int], float] = {}
     # _allowed() unrolled over plain tuples: this runs for every candidate pair.
     meta = [
@@ -649,11 +699,13 @@ def _merge(
         if got is None:
             got = 0.0
             if allowed(i, j):
-                got = _pair(vecs[i], sums[i], joined[i], vecs[j], sums[j], joined[j])[0]
-                if meta[i][1] == meta[j][1] and meta[i][2] == meta[j][2]:  # _repeat_needed
+                same_day = meta[i][2] == meta[j][2]
+                repeat = same_day and meta[i][1] == meta[j][1]  # _repeat_needed
+                got = _pair(vecs[i], sums[i], joined[i], vecs[j], sums[j], joined[j],
+                            not cores[i].isdisjoint(cores[j]),
+                            _EQUAL_BONUS if same_day and not repeat else 0.0)[0]
+                if repeat:
                     got = got if got >= _REPEAT else 0.0
-                elif meta[i][2] == meta[j][2] and got > 0.0:
-                    got += _EQUAL_BONUS
                 got = round(min(1.0, got), 4)
                 if got == 0.0:
                     got = 1e-9  # allowed but unlike: keep apart from "forbidden"
