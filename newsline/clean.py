@@ -73,7 +73,7 @@ def _split_lines(raw: str) -> list[_Line]:
         lead = len(part) - len(part.lstrip())
         body = part.strip()
         start = pos + lead
-        out.append(_Line(start, start + len(body), body, normalise_line(body)))
+        out.append(_Line(start, start + len(body), body, normalise_line(body) if body else ""))
         pos += len(part) + 1
     return out
 
@@ -449,7 +449,7 @@ def repeated_lines(texts: Iterable[str], min_docs: int = 3) -> frozenset[str]:
     docs_of: dict[str, set[int]] = defaultdict(set)
     sizes: list[int] = []
     for d, text in enumerate(texts):
-        keys = {line_key(x) for x in text.split("\n")}
+        keys = {line_key(x) for x in set(text.split("\n"))}  # blank lines repeat
         keys = {k for k in keys if len(k) >= 3 and not k.isdigit()}
         sizes.append(len(keys))
         for k in keys:
