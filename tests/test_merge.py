@@ -180,6 +180,9 @@ def test_order_of_input_does_not_matter(order: list[int]) -> None:
 # Floors pinned on the corpora (pairwise precision, recall). Raising one is
 # progress; lowering one needs a reason in the commit.
 FLOORS = {
+    # Written after the rules for names, outcomes and hosting, and not tuned on:
+    # the honest held-out figure (recall below the 0.9 target; see the report).
+    "merge_budget": (0.95, 0.7),
     "merge_chipmaker": (0.95, 0.95),
     "merge_port_strike": (0.95, 0.95),
     "merge_summit": (0.95, 0.95),
