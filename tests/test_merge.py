@@ -291,7 +291,7 @@ def test_an_outcome_after_the_date_is_another_happening() -> None:
     # "ended with an agreement": the agreement is its own entry, not the talks.
     talks = ev("Olm's trade talks in Brask on May 2 ended with a fishing agreement", "2023-05-02",
                "x", "May 2")
-    deal = ev("a day after the fishing agreement with Olm", "2023-05-02", "y", "a day after",
+    deal = ev("a day after the fishing agreement was reached", "2023-05-02", "y", "a day after",
               relative=True)
     deal2 = ev("The fishing agreement, signed on May 2, still needs a vote in Brask",
                "2023-05-02", "z", "May 2")
