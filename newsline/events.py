@@ -49,7 +49,7 @@ STOP_WORDS = frozenset(
     you your yours first second third earlier recent recently currently already soon week weeks
     weekend month months year years day days today tomorrow yesterday tonight morning afternoon
     evening night monday tuesday wednesday thursday friday saturday sunday january february
-    march april june july august september october november december jan feb mar apr jun jul
+    april june july august september october november december jan feb mar apr jun jul
     aug sep sept oct nov dec said says say saying told tells tell added adds announced
     announces according statement expected set going mr mrs ms dr
     """.split()
