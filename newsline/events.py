@@ -296,10 +296,41 @@ def _split_gaps(text: str, piece: _Piece) -> list[tuple[_Piece, str]]:
         cuts.append(at)
     cuts.append(piece.end)
     out = []
-    for t, s, e in zip(tx, cuts, cuts[1:], strict=False):
+    verb = ""
+    for n, (t, s, e) in enumerate(zip(tx, cuts, cuts[1:], strict=False)):
         s, e = _strip_span(text, s, e)
-        out.append((_Piece(s, e, (t,)), _tidy(text[s:e])))
+        part = _tidy(text[s:e])
+        if n == 0:
+            verb = _subject_verb(text[s:t.start])
+        elif verb and _verbless(text[s:t.start]):
+            part = f"{verb} {part}"
+        out.append((_Piece(s, e, (t,)), part))
     return out
+
+
+_AUX_VERB = re.compile(
+    r"\b(?:will|would|to|can|could|must|should|shall|might|is|are|was|were|has|have|had)"
+    r"\s+(?:(?:not|also|then|soon|later|again)\s+)?(?:be\s+|been\s+)?[a-z]{3,}\b"
+)
+_PAST_VERB = re.compile(r"(?<=\w )(?:[a-z]+ed|met|held|led|made|took|gave|told|won|lost|saw)\b")
+_NOUN_START = re.compile(r"(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)")
+
+
+def _subject_verb(before_date: str) -> str:
+    """ "The Russian leader will host" of "The Russian leader will host X on Tuesday"."""
+    m = _AUX_VERB.search(before_date) or _PAST_VERB.search(before_date)
+    if not m or len(before_date[:m.end()].split()) > 12:
+        return ""
+    return _tidy(before_date[:m.end()])
+
+
+def _verbless(before_date: str) -> bool:
+    """ "French leader Francois Hollande" (on Thursday): a bare noun phrase, the second
+    object of a verb given once ("will host X on Tuesday and Y on Thursday")."""
+    head = before_date.strip(" ,;:—–-")
+    if not head or not _NOUN_START.match(head) or len(head.split()) > 8:
+        return False
+    return not (_AUX_VERB.search(head) or _PAST_VERB.search(" " + head))
 
 
 def _width(value: str) -> int:

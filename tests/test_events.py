@@ -173,3 +173,20 @@ def test_dates_before_a_parenthetical_keep_their_clause() -> None:
     assert got
     for e in got:
         assert e.clause_start <= e.expr_start < e.expr_end <= e.clause_end
+
+
+def test_second_object_of_a_shared_verb_gets_the_verb() -> None:
+    text = "The mayor will receive the Ostrian envoy on Monday and Bishop Arlo Venn on Friday."
+    tx = [timex(text, "Monday", "2022-03-07", rule="weekday"),
+          timex(text, "Friday", "2022-03-11", rule="weekday")]
+    got = {e.value: e.text for e in extract_events(article(text), [], tx)}
+    assert got["2022-03-07"] == "The mayor will receive the Ostrian envoy on Monday"
+    assert got["2022-03-11"] == "The mayor will receive Bishop Arlo Venn on Friday"
+
+
+def test_a_second_verb_is_not_given_the_first() -> None:
+    text = "Prices fell on Monday and rose again on Tuesday."
+    tx = [timex(text, "Monday", "2022-02-28", rule="weekday"),
+          timex(text, "Tuesday", "2022-03-01", rule="weekday")]
+    got = {e.value: e.text for e in extract_events(article(text), [], tx)}
+    assert got["2022-03-01"] == "rose again on Tuesday"
