@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsline.temporal import _guard
 from newsline.temporal import lexicon as lx
 
 
@@ -263,12 +264,18 @@ FIRST_WORDS: frozenset[str] = frozenset(
 )
 _FIRST = (r"(?=\d|'\d|[A-Z]{1,4}-\d|" + _ci(FIRST_WORDS) + r"(?![A-Za-z]))")
 
+_BODY = (r"(?:(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _R)
+         + r")(?![\w])|(?P<skip>\d[\d,.]*\d|[A-Z]{1,4}-\d+))")
+# Frequent words that start no date expression unless certain words follow ("the
+# next day", "about two weeks"): the guard refuses them at once otherwise.
+_GUARDED = ("the", "The", "a", "A", "an", "at", "At", "about", "About", "up", "over",
+            "another", "new", "full", "month", "week", "night", "some", "that", "last")
 MASTER: re.Pattern[str] = re.compile(
-    r"(?<![\w])" + _FIRST + r"(?:(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _R)
-    + r")(?![\w])|(?P<skip>\d[\d,.]*\d|[A-Z]{1,4}-\d+))"
+    r"(?<![\w])" + _FIRST + _guard.cached_guard(_BODY, _GUARDED) + _BODY
 )
 """The one pattern that finds candidates; group ``skip`` swallows numbers and model
-codes ("250,000", "S-300") so no rule matches inside them."""
+codes ("250,000", "S-300") so no rule matches inside them. The guard (see
+``_guard``) only refuses positions where ``_BODY`` provably cannot match."""
 
 RULES: dict[str, re.Pattern[str]] = {
     name: re.compile(r"(?:" + body + r")(?![\w])") for name, body in _R
