@@ -930,8 +930,52 @@ def _title(group: Sequence[Event]) -> str:
         return (-info, len(e.text), e.id)
 
     best = group[0] if len(group) == 1 else min(group, key=rank)
-    text = best.text.strip()
-    if len(text) > 140:
-        cut = text.rfind(" ", 0, 137)
-        text = text[: cut if cut > 0 else 137].rstrip(",;: ") + "…"
+    return headline(best.text, best.expression)
+
+
+TITLE_MAX = 130  # about one line of a terminal table; a clause to its date fits
+# Openers that link a clause to the story around it, not part of what happened.
+_TITLE_OPENER = re.compile(
+    r"^(?:in a separate development|meanwhile|separately|in addition|earlier|later)"
+    r"(?:\s+(?:on|in|that|this)\s+[\w’'-]+(?:\s+\w+)?)?\s*,\s+",
+    re.IGNORECASE,
+)
+# Where the dated happening ends and its circumstances begin: a participle or
+# apposition after a comma, or a subordinate clause after the date.
+_TITLE_TAIL = re.compile(
+    r",\s+(?:saying|adding|ordering|leaving|sitting|accused|accusing|halting|cutting|"
+    r"flooding|forcing|prompting|sending|which|who|where|under which|according to|"
+    r"an?\s|the\s|hours\s|days\s|weeks\s)"
+    r"|\s(?:after|as|because|when|while|before|following|amid|to try to|despite)\s",
+    re.IGNORECASE,
+)
+
+
+# "days after", "shortly before": the subordinator belongs to a span, not a new clause.
+_SPAN_WORDS = frozenset("""minutes hours days weeks months years day week month year shortly soon
+just moments""".split())
+
+
+def headline(text: str, expression: str = "", limit: int = TITLE_MAX) -> str:
+    """A short readable title from a clause: no linking opener, no trailing circumstances.
+
+    Circumstances ("..., saying he took responsibility", "after heavy rain") are cut
+    only after the date expression and only from a clause longer than 90
+    characters, and never below five words; then the text is capped at ``limit``.
+    """
+    text = " ".join(text.split()).rstrip(" .;,:")
+    m = _TITLE_OPENER.match(text)
+    if m and len(text) - m.end() > 20:
+        text = text[m.end():]
+    if len(text) > 90:
+        at = text.find(expression) if expression else -1
+        after = at + len(expression) if at >= 0 else 0
+        for cut in _TITLE_TAIL.finditer(text, after):
+            head = text[:cut.start()].split()
+            if len(head) >= 5 and head[-1].lower() not in _SPAN_WORDS:
+                text = text[:cut.start()].rstrip(" ,;:")
+                break
+    if len(text) > limit:
+        cut_at = text.rfind(" ", 0, limit - 3)
+        text = text[: cut_at if cut_at > 0 else limit - 3].rstrip(",;: ") + "…"
     return text[:1].upper() + text[1:]

@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 
 from newsline.events import ANNOUNCEMENT, keywords_of
 from newsline.merge import (
+    TITLE_MAX,
     dates_compatible,
     entry_id,
     explain_pair,
+    headline,
     merge,
     singletons,
 )
@@ -310,3 +312,29 @@ def test_hosting_is_the_guest_s_visit() -> None:
     entries = merge([visit, hosted, other], arts("x", "y", "z"))
     assert together(entries, visit, hosted)
     assert not together(entries, hosted, other)
+
+
+@pytest.mark.parametrize(("clause", "expression", "title"), [
+    ("The ferry company's chief engineer resigned on Tuesday, saying the safety audit had "
+     "been ignored for two years by the board", "Tuesday",
+     "The ferry company's chief engineer resigned on Tuesday"),
+    ("Separately, the Orla bridge was closed to lorries on Monday", "Monday",
+     "The Orla bridge was closed to lorries on Monday"),
+    ("The old lighthouse at Kerrow collapsed into the sea early on Sunday after a week of storms "
+     "had undermined its foundations", "Sunday",
+     "The old lighthouse at Kerrow collapsed into the sea early on Sunday"),
+    ("Tolma Rail resumed services on March 3, two days after a strike by its signal staff ended "
+     "without any agreement on pay", "March 3",
+     "Tolma Rail resumed services on March 3, two days after a strike by its signal staff ended "
+     "without any agreement on pay"),
+    ("the council voted on Friday.", "Friday", "The council voted on Friday"),
+])
+def test_headline_drops_openers_and_trailing_circumstances(clause: str, expression: str,
+                                                           title: str) -> None:
+    assert headline(clause, expression) == title
+
+
+def test_headline_is_capped() -> None:
+    long = "The harbour board " + "and the port unions " * 20 + "met on Monday"
+    got = headline(long, "Monday")
+    assert len(got) <= TITLE_MAX and got.endswith("…")
