@@ -79,10 +79,9 @@ def _is_end(line: str, m: re.Match[str]) -> bool:
         return True  # ?, ! and ellipsis before a capital end the sentence
     if punct.startswith(".."):
         return True
-    wm = _word_before(line, m.start())
-    if wm is None:
+    word = _word_before(line, m.start())
+    if word is None:
         return True  # after a number or a quote: "... rose 5%." / "in 2007."
-    word = wm.group(1)
     low = word.lower().rstrip(".")
     nm = _NEXT_WORD.match(line, m.end())
     nxt = nm.group(1) if nm else ""
@@ -99,19 +98,21 @@ def _is_end(line: str, m: re.Match[str]) -> bool:
 
 
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'’")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def _word_before(line: str, end: int) -> re.Match[str] | None:
-    """``_WORD_BEFORE`` on ``line[:end]``, looking only at a short window when it can.
+def _word_before(line: str, end: int) -> str | None:
+    """What ``_WORD_BEFORE`` finds in ``line[:end]``, by walking back from ``end``.
 
-    Searching the whole prefix for a ``$``-anchored word costs time linear in the
-    line at every full stop; the word can only reach past the window when the
-    window's first character could belong to it.
+    The leftmost match is the first letter of the run of word characters that
+    ends at ``end``; a regex search would try every position of the line.
     """
-    lo = end - 48
-    if lo <= 0 or line[lo] in _WORD_CHARS:
-        return _WORD_BEFORE.search(line, 0, end)
-    return _WORD_BEFORE.search(line, lo, end)
+    i = end
+    while i > 0 and line[i - 1] in _WORD_CHARS:
+        i -= 1
+    while i < end and line[i] not in _LETTERS:
+        i += 1
+    return line[i:end] if i < end else None
 
 
 # ---------------------------------------------------------------- clauses
