@@ -401,6 +401,7 @@ def extract_events(
         for piece in pieces:
             for sub, sub_text in _split_piece(text, piece):
                 t = sub.timexes[0]
+                sub_text = _with_antecedent(text, sent.start, sub.start, sub_text)
                 at = sub_text.find(t.text)
                 body = _tidy(_drop_tail(sub_text, at + len(t.text) if at >= 0 else len(sub_text)))
                 if len(body.split()) < 2 or is_boilerplate(body):
@@ -418,6 +419,37 @@ def extract_events(
             events.append(_make(article, t, rs, re_, body, ANNOUNCEMENT))
     events.sort(key=lambda e: (e.clause_start, e.expr_start, e.value))
     return events
+
+
+_RELATIVE = re.compile(r"(?:who|whose|which|where)\b")
+_POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+(?:of|de|van|von|al|bin)\s+|\s+))*[A-Z][\w’'.-]*$")
+_BOUNDARY = re.compile(r"[,;:—–(]|\s-\s")
+
+
+def _with_antecedent(text: str, sent_start: int, start: int, body: str) -> str:
+    """Give a clause that opens with "who"/"his" the words it refers to.
+
+    "..., Evan Broch, who stepped down on April 19" -> "Evan Broch, who stepped down
+    on April 19"; "Ferrin's visit on June 10 – his first since 2016" keeps the visit.
+    Without them the clause names nobody and matches nothing.
+    """
+    relative = _RELATIVE.match(body)
+    if not relative and not _POSSESSIVE.match(body):
+        return body
+    before = text[max(sent_start, start - 200):start].rstrip(" ,;:—–-(")
+    if not before:
+        return body
+    if relative:
+        m = _NAME_RUN.search(before)
+        head = m.group(0) if m else " ".join(before.split()[-4:])
+        return f"{head.strip()}, {body}"
+    marks = list(_BOUNDARY.finditer(before))
+    seg = before[marks[-1].end():] if marks else before
+    words = seg.split()
+    if not words:
+        return body
+    return f"{' '.join(words[-12:])} – {body}"
 
 
 def _reported_content(

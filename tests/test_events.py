@@ -190,3 +190,23 @@ def test_a_second_verb_is_not_given_the_first() -> None:
           timex(text, "Tuesday", "2022-03-01", rule="weekday")]
     got = {e.value: e.text for e in extract_events(article(text), [], tx)}
     assert got["2022-03-01"] == "rose again on Tuesday"
+
+
+def test_a_relative_clause_keeps_the_name_it_refers_to() -> None:
+    text = "The club has not yet replaced its coach, Pia Lorn, who left on May 2, for good reasons."
+    sent = Sentence(0, len(text), text, (
+        Clause(0, 39, text[0:39]), Clause(41, 49, text[41:49]), Clause(51, 68, text[51:68]),
+        Clause(70, len(text), text[70:])))
+    tx = [timex(text, "May 2", "2022-05-02")]
+    (e,) = extract_events(article(text), [sent], tx)
+    assert e.text == "Pia Lorn, who left on May 2"
+    assert e.clause_start <= e.expr_start < e.expr_end <= e.clause_end
+
+
+def test_a_possessive_aside_keeps_what_it_is_about() -> None:
+    text = "Oda Lunn's trip to Saravel on June 3 – her first since 2019 – went well."
+    sent = Sentence(0, len(text), text, (
+        Clause(0, 36, text[0:36]), Clause(39, 59, text[39:59]), Clause(62, len(text), text[62:])))
+    tx = [timex(text, "June 3", "2022-06-03"), timex(text, "2019", "2019", rule="year")]
+    got = {e.value: e.text for e in extract_events(article(text), [sent], tx)}
+    assert got["2019"] == "Oda Lunn's trip to Saravel on June 3 – her first since 2019"
