@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsline.models import Article, Event, Sentence, Timex, TimexType
 from newsline.temporal.timex import compatible, value_span
@@ -111,6 +112,7 @@ def event_id(article: str, clause_start: int, clause_end: int, expr_start: int,
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=8192)  # the store asks again for the clauses just extracted
 def keywords_of(text: str, *, drop: str = "") -> tuple[str, ...]:
     """Lowercased names, places, numbers and content words of a clause, in order, unique.
 
