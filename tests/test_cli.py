@@ -241,3 +241,40 @@ def test_strict_stops_at_the_first_failure_and_keeps_the_timeline_consistent(tmp
     assert names == ["a.txt"]
     (entry,) = [json.loads(x) for x in run("timeline", "--db", db).stdout.splitlines()]
     assert entry["title"].startswith("The mill closed")
+
+
+HOSTILE = (
+    "---\ndate: 2021-06-01\noutlet: Harbour Post\n---\n"
+    "=HYPERLINK(\"http://example.invalid\",\"click\") was typed into the harbour"
+    " form on Monday, officials said.\n\n"
+    "The mayor said on Friday that <script>alert(1)</script> appeared on the"
+    " council site, \"and then,\nsomeone wrote back\"; the page was closed.\n"
+)
+
+
+def test_a_hostile_article_survives_every_format(tmp_path):
+    import csv as csvmod
+    import io
+
+    import icalendar
+
+    art = tmp_path / "hostile.txt"
+    art.write_text(HOSTILE, encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    assert run("ingest", str(art), "--db", db).exit_code == 0
+    outs = {}
+    for fmt in ("table", "md", "json", "jsonl", "csv", "ics", "timelinejs", "html"):
+        r = run("timeline", "--db", db, "--format", fmt)
+        assert r.exit_code == 0, (fmt, r.stderr)
+        outs[fmt] = r.stdout
+    texts = [s["text"] for e in json.loads(outs["json"])["events"] for s in e["sources"]]
+    assert any("<script>alert(1)</script>" in t for t in texts), "json keeps the words as data"
+    assert [json.loads(x) for x in outs["jsonl"].splitlines()]
+    json.loads(outs["timelinejs"])
+    assert "<script>alert" not in outs["html"] and "&lt;script&gt;" in outs["html"]
+    assert "<script>alert" not in outs["timelinejs"]
+    rows = list(csvmod.reader(io.StringIO(outs["csv"])))
+    cells = [c for row in rows[1:] for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells), "formulas neutralised"
+    cal = icalendar.Calendar.from_ical(outs["ics"])
+    assert len(cal.walk("VEVENT")) == len(rows) - 1
