@@ -31,9 +31,9 @@ from newsline.store import Store  # noqa: E402
 
 FLOORS = {
     "pubdate_accuracy": 1.0,
-    "mention_recall": 0.9,
-    "merge_precision": 0.9,
-    "merge_recall": 0.9,
+    "mention_recall": 0.94,  # measured 0.942 when pinned
+    "merge_precision": 0.94,  # 0.943
+    "merge_recall": 0.91,  # 0.917
 }
 
 
