@@ -851,10 +851,10 @@ def _evidence(
     return tuple(sorted(rows))
 
 
-def _single(e: Event, articles: Mapping[str, Article]) -> Entry:
-    """The entry of an event that merged with nothing (the common case at scale)."""
+def _source(e: Event, articles: Mapping[str, Article]) -> SourceRef:
+    """How an entry cites one event: its clause, date words and article."""
     art = articles.get(e.article)
-    ref = SourceRef(
+    return SourceRef(
         article=e.article,
         path=art.path if art else None,
         outlet=art.outlet if art else None,
@@ -863,6 +863,11 @@ def _single(e: Event, articles: Mapping[str, Article]) -> Entry:
         expression=e.expression,
         event=e.id,
     )
+
+
+def _single(e: Event, articles: Mapping[str, Article]) -> Entry:
+    """The entry of an event that merged with nothing (the common case at scale)."""
+    ref = _source(e, articles)
     return Entry(
         id=entry_id((e.id,)), date=e.value, start=e.start, end=e.end,
         granularity=e.granularity, title=_title((e,)), sources=(ref,), events=(e.id,),
@@ -895,18 +900,7 @@ def _entry(
                     absolute.add(e.value)
         best = min(tally, key=lambda v: (-tally[v], v not in absolute, v))
     chosen = next(e for e in group if e.value == best)
-    sources = []
-    for e in group:
-        art = articles.get(e.article)
-        sources.append(SourceRef(
-            article=e.article,
-            path=art.path if art else None,
-            outlet=art.outlet if art else None,
-            published=art.published if art else None,
-            text=e.text,
-            expression=e.expression,
-            event=e.id,
-        ))
+    sources = [_source(e, articles) for e in group]
     sources.sort(key=lambda r: (r.published or "9999", r.article, r.event))
     return Entry(
         id=entry_id(e.id for e in group),
