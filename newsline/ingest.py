@@ -58,10 +58,18 @@ def merge_reports(a: IngestReport, b: IngestReport) -> IngestReport:
 
 
 def _key(doc: RawDocument) -> str | None:
-    """The identity of an input across runs: a file's real path (None for stdin)."""
-    if not doc.path or doc.path == "-" or "#" in doc.path:
-        return doc.path if doc.path and "#" in doc.path else None
-    return os.path.realpath(doc.path)
+    """The identity of an input across runs, so that a changed version replaces the old.
+
+    A file's real path, or ``name#id`` for a JSON line that has an id. Stdin and
+    JSON lines without an id (``-``, ``name:LINE``) have none: they are known by
+    their content alone, so a later stream never replaces an earlier one.
+    """
+    path = doc.path
+    if not path or path.startswith("-"):
+        return None
+    if os.path.isfile(path):
+        return os.path.realpath(path)
+    return path if "#" in path else None
 
 
 def _stated(doc: RawDocument) -> str:

@@ -278,3 +278,11 @@ def test_a_hostile_article_survives_every_format(tmp_path):
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells), "formulas neutralised"
     cal = icalendar.Calendar.from_ical(outs["ics"])
     assert len(cal.walk("VEVENT")) == len(rows) - 1
+
+
+def test_two_stdin_streams_never_replace_each_other(tmp_path):
+    db = str(tmp_path / "n.db")
+    for text in ("The mill closed on Monday.", "The bakery opened on Tuesday."):
+        line = json.dumps({"text": text, "published": "2021-06-02"})
+        assert run("ingest", "--jsonl", "-", "--db", db, input=line + "\n").exit_code == 0
+    assert len(run("sources", "--db", db, "--format", "jsonl").stdout.splitlines()) == 2
