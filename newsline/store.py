@@ -387,7 +387,7 @@ class Store:
             )
             cur.executemany(
                 "INSERT OR IGNORE INTO entry_events (entry, event, ord) VALUES (?,?,?)",
-                ((e.id, ev, i) for e in entries for i, ev in enumerate(e.events)),
+                ((e.id, ev, i) for e in entries for i, ev in enumerate(_stored_order(e))),
             )
 
         self._transaction(body)
@@ -635,11 +635,23 @@ def _rollback(con: sqlite3.Connection) -> None:
             pass
 
 
+def _stored_order(e: Entry) -> list[str]:
+    """An entry's events in the order its sources cite them (by publication, as merge
+    sorts them), so an entry read back cites them in the order it was built with."""
+    cited = [s.event for s in e.sources if s.event]
+    seen = set(cited)
+    return cited + [ev for ev in e.events if ev not in seen]
+
+
 def _title_out(e: Entry) -> str:
     """'' when the title is what its first source's clause gives anyway (most entries):
     titles were a sixth of a store, and they are derived on read in microseconds."""
-    first = next((s for s in e.sources if e.events and s.event == e.events[0]), None)
-    if first is not None and e.title == headline(first.text, first.expression):
+    first = e.sources[0] if e.sources else None
+    if (
+        first is not None
+        and first.event == _stored_order(e)[0]  # the source a reader will see first
+        and e.title == headline(first.text, first.expression)
+    ):
         return ""
     return e.title
 
@@ -758,7 +770,7 @@ def _unpack(value: bytes | str, like: str = "") -> str:
 
 def _scores_out(e: Entry) -> str | bytes:
     """Pair scores as positions in the entry's event list: a fifth of the size of ids."""
-    pos = {ev: i for i, ev in enumerate(e.events)}
+    pos = {ev: i for i, ev in enumerate(_stored_order(e))}
     text = json.dumps(
         [[pos.get(a, a), pos.get(b, b), c] for a, b, c in e.scores], separators=(",", ":")
     )

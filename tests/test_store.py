@@ -107,3 +107,30 @@ def test_entries_round_trip_with_sources(tmp_path):
         assert got.scores == (("e1", "e2", 0.9),)
         assert s.entries(since="2020-03-01") == []
         assert s.integrity() == "ok"
+
+
+def test_entry_reads_back_with_its_sources_in_their_order_and_its_title(tmp_path):
+    from newsline.merge import headline
+
+    with Store.open(str(tmp_path / "n.db")) as s:
+        s.put_article(_article(), [_event("e1"), _event("e2"), _event("e3")], key=None)
+        refs = tuple(
+            SourceRef("a1", "x.txt", "O", "2020-02-29", "the council met on Friday", "Friday", ev)
+            for ev in ("e3", "e1", "e2")
+        )
+        derived = Entry(
+            id="x1", date="2020-02-28", start="2020-02-28", end="2020-02-28",
+            granularity=Granularity.DAY, title=headline("the council met on Friday", "Friday"),
+            sources=refs, events=("e1", "e2", "e3"), scores=(("e3", "e1", 0.5),),
+        )
+        own = Entry(
+            id="x2", date="2020-02-28", start="2020-02-28", end="2020-02-28",
+            granularity=Granularity.DAY, title="A title of its own", sources=refs[:1],
+            events=("e3",),
+        )
+        s.replace_entries([derived, own])
+        got = {e.id: e for e in s.entries()}
+        assert [r.event for r in got["x1"].sources] == ["e3", "e1", "e2"]
+        assert got["x1"].title == derived.title
+        assert got["x1"].scores == (("e3", "e1", 0.5),)
+        assert got["x2"].title == "A title of its own"
