@@ -880,6 +880,13 @@ def _season_value(a: date, code: str, n: int) -> str:
     return f"{y:04d}-{code}"
 
 
+# "about two weeks ago": the hedge is not part of the quantity (longest hedge first).
+_LEAD_HEDGE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(lx.APPROX_WORDS, key=len, reverse=True))
+    + r")\s+"
+)
+
+
 def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     um = _UNIT_IN.search(low)
@@ -887,10 +894,7 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     unit = _unit(um.group(1))
     qty_text = low[:um.start()]
-    qty_text = re.sub(r"^(?:about|around|approximately|nearly|almost|roughly|some|more than|"
-                      r"less than|fewer than|at least|at most|up to|over|no more than|"
-                      r"no less than|just over|just under|barely|well over|only|just|under)\s+",
-                      "", qty_text)
+    qty_text = _LEAD_HEDGE.sub("", qty_text)
     vague = bool(re.match(r"^(?:a few|few|several|many|some|a number of)\b", qty_text)) or (
         not qty_text.strip())
     n = None if vague else _number(qty_text)
@@ -1042,9 +1046,6 @@ def _h_durvague(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
     if "recent" in low and unit in ("Y",) and low.startswith("recent"):
         return _Res(TimexType.DATE, "PAST_REF")
-    if low.startswith("coming") or low.startswith("the coming") or low.startswith("next") or \
-            low.startswith("the next"):
-        return _Res(TimexType.DURATION, _duration_value(None, unit))
     return _Res(TimexType.DURATION, _duration_value(None, unit))
 
 

@@ -92,6 +92,14 @@ ORDINALS: dict[str, int] = {
 # Words before a year-less "quarter" that name the quarter being reported.
 QUARTER_REFERENCES: frozenset[str] = frozenset({"latest", "current", "recent", "most recent"})
 
+# Hedges on a quantity ("about three weeks", "no more than a year").
+APPROX_WORDS: tuple[str, ...] = (
+    "about", "around", "approximately", "nearly", "almost", "roughly", "some",
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "over",
+    "no more than", "no less than", "just over", "just under", "barely",
+    "well over", "only", "just", "under",
+)
+
 # Modifiers that sit inside a duration or a date's extent.
 APPROX_MODIFIERS: tuple[str, ...] = (
     "about", "around", "approximately", "nearly", "almost", "roughly", "some",

@@ -103,10 +103,7 @@ UNIT_SG = _ci(["second", "minute", "hour", "day", "week", "month", "quarter", "y
                "decade", "century", "weekend"])
 UNIT_ANY = _ci(list(lx.UNITS))
 UNIT_PL = _ci([u for u in lx.UNITS if u.endswith("s")])
-APPROX = _ci(["about", "around", "approximately", "nearly", "almost", "roughly", "some",
-              "more than", "less than", "fewer than", "at least", "at most", "up to", "over",
-              "no more than", "no less than", "just over", "just under", "barely",
-              "well over", "only", "just", "under"])
+APPROX = _ci(list(lx.APPROX_WORDS))
 SPAN_HEAD = _ci(["the past", "the last", "the next", "the first", "the final", "the coming",
                  "the previous", "the following", "the remaining", "the", "past", "last",
                  "next", "first", "the entire", "the full", "another", "an additional",
