@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass
 
 from newsline.merge import DEFAULT_SIMILARITY, DEFAULT_WINDOW_DAYS
-from newsline.sources import DEFAULT_MAX_BYTES
 
 DEFAULT_DB = "newsline.db"
 DB_ENV = "NEWSLINE_DB"
@@ -18,7 +17,6 @@ class Settings:
 
     similarity: float = DEFAULT_SIMILARITY  # merge's defaults, chosen on data
     window: int = DEFAULT_WINDOW_DAYS
-    max_bytes: int = DEFAULT_MAX_BYTES
     merge: bool = True
 
 
