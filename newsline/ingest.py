@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import queue
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from typing import TypeVar
 
 from newsline.anchoring import infer_pubdate
 from newsline.clean import repeated_lines
@@ -80,6 +83,62 @@ def _chunks(items: Iterable[RawDocument | ReadError], n: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, n)):
         yield chunk
+
+
+def _prepared(
+    docs: Iterable[RawDocument | ReadError],
+) -> Iterator[tuple[list[RawDocument | ReadError], frozenset[str]]]:
+    """Chunks of input with the lines repeated across each (the web clutter to drop)."""
+    for chunk in _chunks(docs, CHUNK):
+        good = [d.text for d in chunk if isinstance(d, RawDocument)]
+        yield chunk, repeated_lines(good) if len(good) >= 3 else frozenset()
+
+
+T = TypeVar("T")
+_END = object()
+
+
+def read_ahead(items: Iterator[T]) -> Iterator[T]:
+    """Produce the next item in a thread while the caller works on this one.
+
+    With worker processes, the writer would otherwise read and scan a whole
+    chunk of files while the workers sit idle. An exception of the producer is
+    raised in the caller, in order; a caller that stops early stops the thread
+    (a daemon, so a producer stuck on a silent stdin never holds up exit).
+    """
+    q: queue.Queue[tuple[object, BaseException | None]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def put(item: object, err: BaseException | None = None) -> bool:
+        while not stop.is_set():
+            try:
+                q.put((item, err), timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for x in items:
+                if not put(x):
+                    return
+        except BaseException as e:  # noqa: BLE001 - handed to the consumer, raised there
+            put(_END, e)
+            return
+        put(_END)
+
+    threading.Thread(target=produce, name="newsline-read-ahead", daemon=True).start()
+    try:
+        while True:
+            x, err = q.get()
+            if err is not None:
+                raise err
+            if x is _END:
+                return
+            yield x  # type: ignore[misc]
+    finally:
+        stop.set()
 
 
 Sink = Callable[[list[tuple[Processed, "str | None", str]]], list[str]]
@@ -175,9 +234,10 @@ def run_documents(
             while len(in_flight) >= limit:
                 drain_one()
 
-    for chunk in _chunks(docs, CHUNK):
-        good = [d for d in chunk if isinstance(d, RawDocument)]
-        repeated = repeated_lines(d.text for d in good) if len(good) >= 3 else frozenset()
+    chunks = _prepared(docs)
+    if eng.workers > 1:  # workers would idle while this process reads the next chunk
+        chunks = read_ahead(chunks)
+    for chunk, repeated in chunks:
         todo: list[RawDocument] = []
         for doc in chunk:
             if isinstance(doc, ReadError):
@@ -196,7 +256,7 @@ def run_documents(
             else:
                 todo.append(doc)
         submit(todo, repeated)
-        del chunk, good, todo
+        del chunk, todo
     while in_flight:
         drain_one()
     return report

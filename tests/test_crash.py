@@ -136,3 +136,55 @@ def test_sigkill_at_random_moments_then_rerun(
     assert proc.returncode == 0, proc.stderr
     assert _snapshot(db) == ref
     assert _counts(db) == _counts(ref_db)  # no duplicate article, event or entry
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every live process below ``pid`` (Linux /proc)."""
+    out: set[int] = set()
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                kids = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for k in map(int, kids):
+                if k not in out:
+                    out.add(k)
+                    todo.append(k)
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_leave_when_only_the_ingest_is_killed(corpus: Path, tmp_path: Path) -> None:
+    """SIGKILL to the ingest alone (not its group): no worker or fork server lingers."""
+    db = tmp_path / "orphans.db"
+    proc = subprocess.Popen(_cmd(corpus, db, "--jobs", "2"), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        kids: set[int] = set()
+        while len(kids) < 3 and proc.poll() is None and time.monotonic() < deadline:
+            kids = _descendants(proc.pid)  # two workers and the server that forks them
+            time.sleep(0.01)
+        assert kids, "the ingest started no worker"
+        proc.kill()
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [k for k in kids if _alive(k)], "worker processes outlived the ingest"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

@@ -173,3 +173,57 @@ def test_store_keeps_every_event_field(tmp_path: Path) -> None:
     made = {e.id: e for p in done for e in p.events}
     assert back == made
     assert any(e.kind != "happening" for e in made.values())
+
+
+def _read_ahead_threads() -> list:
+    import threading
+
+    return [t for t in threading.enumerate() if t.name == "newsline-read-ahead"]
+
+
+def test_read_ahead_keeps_order_and_raises_in_place() -> None:
+    from newsline.ingest import read_ahead
+
+    assert list(read_ahead(iter(range(50)))) == list(range(50))
+
+    def broken():  # noqa: ANN202
+        yield 1
+        yield 2
+        raise OSError("disk went away")
+
+    got = []
+    with pytest.raises(OSError, match="disk went away"):
+        for x in read_ahead(broken()):
+            got.append(x)
+    assert got == [1, 2]
+
+
+def test_read_ahead_stops_its_thread_when_the_reader_stops() -> None:
+    import itertools
+    import time
+
+    from newsline.ingest import read_ahead
+
+    it = read_ahead(itertools.count())
+    assert next(it) == 0
+    it.close()
+    deadline = time.monotonic() + 5
+    while _read_ahead_threads() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not _read_ahead_threads()
+
+
+def test_strict_with_workers_writes_what_came_before_the_failure(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):  # several batches before and after the broken file
+        (folder / f"{i:02d}.txt").write_text(
+            f"---\ndate: 2021-06-01\n---\nThe depot number {i} closed on Monday.\n")
+    (folder / "20.txt").write_bytes(b"")
+    db = tmp_path / "n.db"
+    r = CliRunner().invoke(app, ["ingest", str(folder), "--strict", "--jobs", "2",
+                                 "--db", str(db)])
+    assert r.exit_code == 1 and "20.txt" in r.stderr
+    with Store.open(str(db), readonly=True) as s:
+        names = sorted(Path(a.path).name for a in s.article_refs() if a.path)
+    assert names == [f"{i:02d}.txt" for i in range(20)]
