@@ -78,23 +78,41 @@ def driver(corpus: str, db: str, jobs: int, finish_too: bool) -> None:
         if finish_too:
             finish(store, Settings(), report, engine)
         t2 = time.perf_counter()
+        workers_rss = _workers_peak_mb(engine)
         engine.close()
         counts = store.counts()
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
     print(json.dumps({
         "articles": report.new + report.unchanged + report.replaced,
         "failed": len(report.failed), "ingest_s": t1 - t0, "finish_s": t2 - t1,
-        "rss_ingest_mb": rss_ingest, "rss_peak_mb": _rss_mb(), "worker_rss_mb": children,
+        "rss_ingest_mb": rss_ingest, "rss_peak_mb": _rss_mb(), "worker_rss_mb": workers_rss,
         "cpu_s": cpu_ingest, "load_before": load,
         **counts,
     }))
 
 
+def _pool_pids(engine: object) -> list[int]:
+    return list(getattr(getattr(engine, "_pool", None), "_processes", None) or {})
+
+
+def _workers_peak_mb(engine: object) -> float:
+    """Largest peak RSS of a LocalPool worker (Linux /proc; workers are the fork
+    server's children, so RUSAGE_CHILDREN does not see them)."""
+    peak = 0.0
+    for pid in _pool_pids(engine):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peak = max(peak, int(line.split()[1]) / 1024.0)
+    return peak
+
+
 def _workers_cpu(engine: object) -> float:
     """CPU seconds used so far by a LocalPool's worker processes (Linux /proc)."""
-    procs = getattr(getattr(engine, "_pool", None), "_processes", None) or {}
     total = 0.0
-    for pid in list(procs):
+    for pid in _pool_pids(engine):
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
