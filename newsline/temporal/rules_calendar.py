@@ -1,0 +1,286 @@
+"""Rule handlers for calendar dates named outright.
+
+Full and numeric dates, months, years, decades, centuries, seasons and fixed
+holidays. A missing year comes from the anchor and the tense around the
+expression; a bare number must look like a year and not a count or a name.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsline.models import TimexType
+from newsline.temporal import lexicon as lx
+from newsline.temporal import patterns as pt
+from newsline.temporal import resolve as rs
+from newsline.temporal.parsing import (
+    _NAME_AFTER,
+    _in_name,
+    _low,
+    _month_of,
+    _prev_word,
+    _season_value,
+    _weekday_of,
+    _year_of,
+)
+from newsline.temporal.state import _Res, _State
+
+_PREPS_FOR_AMBIGUOUS_MONTH = frozenset({
+    "in", "since", "until", "till", "by", "of", "from", "through", "to", "before", "after",
+    "during", "early", "late", "mid", "last", "next", "this", "and", "or", "between",
+    "each", "every", "on", "throughout", "for",
+})
+
+
+def _h_iso(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    if "-" in s:
+        y, mo, d = int(s[:4]), int(s[5:7]), int(s[8:10])
+        dd = rs.safe_date(y, mo, d)
+        if dd is None:
+            return None
+        if "T" in s:
+            return _Res(TimexType.TIME, s[:16])
+        return _Res(TimexType.DATE, rs.day(dd))
+    a, b, c = s.split("/")
+    y = int(c)
+    if len(c) == 2:
+        y += 1900 if y > 40 else 2000
+    dd = rs.safe_date(y, int(a), int(b))
+    if dd is None:
+        return None
+    return _Res(TimexType.DATE, rs.day(dd))
+
+
+def _h_weekof(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """"the week of March 6": the (ISO) week holding that day."""
+    s = m.group(0)
+    mm = pt.MONTH_RE.search(s)
+    if mm is None:
+        return None
+    res = _h_full(pt.RULES["full"].match(text, m.start() + mm.start()) or m, text, st)
+    if res is None or not re.match(r"^\d{4}-\d\d-\d\d$", res.value):
+        return None
+    return _Res(TimexType.DATE, rs.week(date.fromisoformat(res.value)), cue=res.cue)
+
+
+def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    mm = pt.MONTH_RE.search(s)
+    if not mm:
+        return None
+    mo = lx.MONTHS[mm.group(0).rstrip(".").lower()]
+    head = s[:mm.start()]
+    tail = s[mm.end():]
+    wd = _weekday_of(head) if head else None
+    body_head = pt.WEEKDAY_RE.sub("", head, count=1) if wd else head
+    dm = pt.DAYNUM_RE.search(body_head)
+    if dm is not None:
+        year_src = tail
+    else:
+        dm = pt.DAYNUM_RE.search(tail)
+        if dm is None:
+            return None
+        year_src = tail[dm.end():]
+    d = int(dm.group(1))
+    y = _year_of(year_src)
+    cue = None
+    if y is None:
+        if st.anchor is None:
+            return _Res(TimexType.DATE, f"XXXX-{mo:02d}-{d:02d}")
+        if wd:
+            y = rs.year_for_weekday_date(st.anchor, mo, d, wd)
+        else:
+            tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
+            y = rs.year_for_month_day(st.anchor, mo, d, tense)
+    dd = rs.safe_date(y, mo, d)
+    if dd is None:
+        return None
+    return _Res(TimexType.DATE, rs.day(dd), cue=cue)
+
+
+def _h_monthyear(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    mo = _month_of(s)
+    if mo is None:
+        return None
+    y = _year_of(s[pt.MONTH_RE.search(s).end():])  # type: ignore[union-attr]
+    if y is None:
+        low = s.lower()
+        if st.anchor is None:
+            return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
+        y = st.anchor.year + (-1 if "last year" in low else 1 if "next year" in low else 0)
+    return _Res(TimexType.DATE, rs.month(y, mo))
+
+
+def _h_decade(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    wm = re.search(r"(nineteen[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|"
+                   r"eighties|nineties)$", low)
+    if wm:
+        digit = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties"].index(wm.group(2)) + 2
+        cent = 19 if (wm.group(1) or not st.anchor) else st.anchor.year // 100
+        if not wm.group(1) and st.anchor and digit * 10 > st.anchor.year % 100:
+            cent -= 1
+        return _Res(TimexType.DATE, f"{cent}{digit}")
+    dm = re.search(r"(1[0-9]|20|')?(\d)0(?:'s|s)$", low)
+    if dm is None:
+        return None
+    head = dm.group(1)
+    if head is None:
+        return None  # "in their 20s": ages, not a decade
+    if head == "'":
+        base = st.anchor.year // 100 if st.anchor else 19
+        if st.anchor and int(dm.group(2)) * 10 > st.anchor.year % 100:
+            base -= 1
+        head = str(base)
+    return _Res(TimexType.DATE, f"{head}{dm.group(2)}")
+
+
+def _h_century(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    om = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+    if om:
+        n = int(om.group(1))
+    else:
+        n = 0
+        for w, k in lx.ORDINALS.items():
+            if not w[0].isdigit() and re.search(r"\b" + w + r"\b", low) and w not in (
+                    "last", "final"):
+                n = max(n, k)
+        if "twenty-first" in low:
+            n = 21
+        if n == 0:
+            if st.anchor is None:
+                return _Res(TimexType.DATE, "XX")
+            c = st.anchor.year // 100
+            if re.search(r"\b(?:last|past)\b", low):
+                c -= 1
+            elif "next" in low:
+                c += 1
+            return _Res(TimexType.DATE, f"{c:02d}")
+    return _Res(TimexType.DATE, f"{n - 1:02d}")
+
+
+def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    sm = pt.SEASON_RE.search(m.group(0))
+    if sm is None:
+        return None
+    if sm.group(0)[0].isupper() and _NAME_AFTER.match(text, m.end()):
+        return None  # "the Summer Palace"
+    code = lx.SEASONS[sm.group(0).lower()]
+    y = _year_of(m.group(0)[sm.end():])
+    if y is not None:
+        return _Res(TimexType.DATE, f"{y:04d}-{code}")
+    if st.anchor is None:
+        return _Res(TimexType.DATE, f"XXXX-{code}")
+    n = 0
+    if re.search(r"\b(?:last|this past)\b", low):
+        n = -1
+    elif "next" in low:
+        n = 1
+    elif low.startswith("the ") or " the " in low:
+        tense, _cue = rs.tense_cue(text, m.start(), m.end())
+        return _Res(TimexType.DATE, f"{st.anchor.year:04d}-{code}", cue=_cue)
+    return _Res(TimexType.DATE, _season_value(st.anchor, code, n))
+
+
+def _h_holiday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    if st.anchor is None:
+        return None
+    tense, cue = rs.tense_cue(text, m.start(), m.end())
+    n = 0
+    if low.startswith(("last ", "next ")):
+        n = -1 if low.startswith("last") else 1
+        low = low.split(None, 1)[1]
+        tense = rs.PAST if n < 0 else rs.FUTURE
+        cue = m.group(0).split()[0]
+    if low.startswith("thanksgiving"):
+        y = st.anchor.year
+        d = rs.nth_weekday(y, 11, 4, 4)
+        if tense == rs.PAST and d >= st.anchor:
+            d = rs.nth_weekday(y - 1, 11, 4, 4)
+        elif tense == rs.FUTURE and d <= st.anchor:
+            d = rs.nth_weekday(y + 1, 11, 4, 4)
+        return _Res(TimexType.DATE, rs.day(d), cue=cue)
+    key = low
+    if key not in lx.HOLIDAYS:
+        return None
+    mo, dd = lx.HOLIDAYS[key]
+    y = rs.year_for_month_day(st.anchor, mo, dd, tense)
+    return _Res(TimexType.DATE, rs.day(date(y, mo, dd)), cue=cue)
+
+
+def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    low = s.lower()
+    y = _year_of(s)
+    if y is None:
+        return None
+    if pt.YEAR4_RE.search(s) and not re.search(r"[a-z]", low.split(str(y))[0]):
+        # a bare four-digit number: reject counts ("2000 troops") and addresses
+        nxt = text[m.end():m.end() + 20]
+        if re.match(r"\s+(?:people|troops|soldiers|men|women|workers|jobs|shares|members|"
+                    r"cars|units|employees|feet|meters|metres|miles|tons|points|votes|"
+                    r"residents|students|police|acres|pounds|barrels|copies|homes|times|"
+                    r"[a-z]+ (?:people|troops))\b", nxt):
+            return None
+        prev = text[max(0, m.start() - 12):m.start()]
+        if re.search(r"(?:No\.|Room|Suite|Flight|flight|Route|route|about|some|nearly|"
+                     r"\$|#)\s*$", prev):
+            return None
+        if st.anchor is not None and y > st.anchor.year + 60:
+            return None
+        if _in_name(text, m) or _after_name(text, m.start()):
+            return None  # "House Resolution 1776", "Orion 1980"
+    for name, code in lx.SEASONS.items():
+        if re.search(r"\b" + name + r"\b", low):
+            return _Res(TimexType.DATE, f"{y:04d}-{code}")
+    if re.search(r"\bfirst (?:half|two quarters)\b", low):
+        return _Res(TimexType.DATE, f"{y:04d}-H1")
+    if re.search(r"\b(?:second|last|latter|final) (?:half|two quarters)\b", low):
+        return _Res(TimexType.DATE, f"{y:04d}-H2")
+    return _Res(TimexType.DATE, f"{y:04d}")
+
+
+_NAME_WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+)[ \t]+$")
+_YEAR_LEADS = frozenset(set(lx.MONTHS) | set(lx.SEASONS) | {
+    "fiscal", "calendar", "mid", "early", "late", "since", "in", "by", "until", "from",
+    "before", "after", "during", "through", "and", "or", "of", "to", "the", "year", "christmas",
+    "easter", "summer", "spring", "winter", "autumn", "fall", "circa", "between"})
+
+
+def _after_name(text: str, start: int) -> bool:
+    """True when a capitalised non-date word (a name) stands right before a number."""
+    nm = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if nm is None or nm.group(1).lower() in _YEAR_LEADS:
+        return False
+    lead = text[max(0, nm.start() - 3):nm.start()].rstrip()
+    return bool(lead) and lead[-1] not in ".!?:;\"'`(\n\u201c\u2018-"
+
+
+def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    mm = pt.MONTH_RE.search(s)
+    if mm is None:
+        return None
+    name = mm.group(0).rstrip(".").lower()
+    mo = lx.MONTHS[name]
+    if mm.start() == 0 and _NAME_AFTER.match(text, m.end()) and not re.match(
+            r"[ \t]+(?:" + "|".join(w.capitalize() for w in lx.WEEKDAYS if len(w) > 5)
+            + r")\b", text[m.end():m.end() + 12]):
+        return None  # "April Moreno", "June Hartley": a first name
+    if name in lx.AMBIGUOUS_MONTHS and mm.start() == 0:
+        prev = _prev_word(text, m.start())
+        if prev not in _PREPS_FOR_AMBIGUOUS_MONTH:
+            return None
+    if st.anchor is None:
+        return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
+    tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
+    y = rs.year_for_month_day(st.anchor, mo, 15 if mo != st.anchor.month else st.anchor.day,
+                              tense)
+    return _Res(TimexType.DATE, rs.month(y, mo), cue=cue)

@@ -1,0 +1,93 @@
+"""Rule handlers for times of day: clock times ("3:30 p.m. Tuesday") and parts of day.
+
+A clock time takes its day from the words after it (a date, a weekday, a deictic
+such as "today") or else from the last day mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from newsline.models import TimexType
+from newsline.temporal import lexicon as lx
+from newsline.temporal import patterns as pt
+from newsline.temporal import resolve as rs
+from newsline.temporal.parsing import _low, _month_of, _prev_word, _weekday_of
+from newsline.temporal.rules_relative import _weekday_value
+from newsline.temporal.state import _Res, _State
+
+
+def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    if s[:4].lower() == "noon" and _prev_word(text, m.start()) == "high":
+        return None  # "high noon": the moment of decision (or the film), not 12:00
+    cm = pt.CLOCK_RE.match(s)
+    if not cm:
+        return None
+    if cm.group("w"):
+        w = cm.group("w").lower()
+        hh, mi = (24, 0) if w == "midnight" else (12, 0)
+    else:
+        hh = int(cm.group("h"))
+        mi = int(cm.group("m") or 0)
+        ap = (cm.group("ap") or "").lower()
+        if hh > 24 or (ap and hh > 12) or mi > 59:
+            return None
+        if ap == "p" and hh < 12:
+            hh += 12
+        elif ap == "a" and hh == 12:
+            hh = 0
+    rest = s[cm.end():]
+    pm_part = re.match(r"\s+in\s+the\s+(morning|afternoon|evening)", rest)
+    if pm_part:
+        if pm_part.group(1) != "morning" and hh < 12:
+            hh += 12
+        rest = rest[pm_part.end():]
+    tail = f"T{hh:02d}:{mi:02d}"
+    base = _day_part(rest, m.end(), text, st)
+    if base is None:
+        return None
+    value, cue = base
+    return _Res(TimexType.TIME, value + tail, cue=cue)
+
+
+def _day_part(rest: str, end: int, text: str, st: _State) -> tuple[str, str | None] | None:
+    """The day a clock time or part of day belongs to (weekday, date, deictic or ref)."""
+    low = rest.lower()
+    mo = _month_of(rest)
+    if mo:
+        dm = pt.DAYNUM_RE.search(rest[pt.MONTH_RE.search(rest).end():])  # type: ignore[union-attr]
+        if not dm:
+            return None
+        d = int(dm.group(1))
+        if st.anchor is None:
+            return f"XXXX-{mo:02d}-{d:02d}", None
+        y = rs.year_for_month_day(st.anchor, mo, d, None)
+        dd = rs.safe_date(y, mo, d)
+        return (rs.day(dd), None) if dd else None
+    wd = _weekday_of(rest)
+    if wd:
+        return _weekday_value(wd, end - len(rest), end, text, st)
+    for word, off in lx.DAY_DEICTICS.items():
+        if word in low:
+            if st.anchor is None:
+                return "XXXX-XX-XX", None
+            return rs.day(st.anchor + timedelta(days=off)), None
+    if st.ref_day is None:
+        return "XXXX-XX-XX", None
+    return rs.day(st.ref_day), None
+
+
+def _h_partday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    if low == "midday":
+        base = st.ref_day
+        return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "T12:00")
+    part = lx.PARTS_OF_DAY.get(low.split()[-1])
+    if part is None:
+        return None
+    base = st.ref_day
+    if low == "overnight":
+        return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "TNI")
+    return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "T" + part)

@@ -1,0 +1,193 @@
+"""Rule handlers for quarters, halves and fiscal periods (the language of earnings reports).
+
+"The year-ago quarter" and "the 1988 period" compare with the quarter under
+discussion (``_State.quarter``); "the quarter ended Sept. 30" is named by its
+last day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from newsline.models import TimexType
+from newsline.temporal import lexicon as lx
+from newsline.temporal import patterns as pt
+from newsline.temporal import resolve as rs
+from newsline.temporal.parsing import _low, _year_of
+from newsline.temporal.state import _Res, _State
+
+_ADJ_FRACTION = re.compile(r"(?i)\b(?:one|two|three)[\s-]+(?:quarters?|halves|half)\b")
+
+
+_QNUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+         "4th": 4, "final": 4, "last": 4}
+
+
+_ENDED = re.compile(r"[ \t]+(?:that\s+)?(?:ended|ending|ends|closed)\s+(?:on\s+)?("
+                    + pt.MONTH_ANY + r")\s+(" + pt.DAYNUM + r")(?:,?\s+(" + pt.YEAR4 + r"))?")
+
+
+def _ended(text: str, end: int, st: _State) -> date | None:
+    """The closing day of "the quarter ended Sept. 30", "the year ending June 30".
+
+    Earnings reports name a period by its last day; without a year, that day is
+    the latest one not after the anchor (a report looks back on a closed period).
+    """
+    em = _ENDED.match(text, end)
+    if em is None:
+        return None
+    mo = lx.MONTHS.get(em.group(1).rstrip(".").lower())
+    dm = pt.DAYNUM_RE.match(em.group(2))
+    if mo is None or dm is None:
+        return None
+    d = int(dm.group(1))
+    if em.group(3):
+        return rs.safe_date(int(em.group(3)), mo, d)
+    if st.anchor is None:
+        return None
+    return rs.safe_date(rs.year_for_month_day(st.anchor, mo, d, rs.PAST), mo, d)
+
+
+def _quarter_of_period(last: date) -> tuple[int, int]:
+    """The calendar quarter holding most of the three months that end on ``last``."""
+    mid = last - timedelta(days=45)
+    return mid.year, (mid.month - 1) // 3 + 1
+
+
+def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    words = re.split(r"[\s-]+", low)
+    half = words[-1] == "half" or " half " in f" {low} "
+    mods = set(words)
+    ords = [_QNUM[w] for i, w in enumerate(words) if w in _QNUM and not (
+        w == "last" and words[i + 1:i + 2] in (["year"], ["year's"]))]  # "last year's quarter"
+    if _ADJ_FRACTION.search(text, max(0, m.start() - 12), m.start() + 1) and not ords:
+        return None
+    if "fiscal year" in low:
+        fy = _year_of(m.group(0))
+        if fy is not None:
+            return _Res(TimexType.DATE, f"{fy:04d}")
+        if "latest" in mods or "previous" in mods or "prior" in mods:
+            return _Res(TimexType.DATE, f"{st.anchor.year - 1:04d}" if st.anchor else "XXXX")
+        if mods & {"this", "current"}:
+            return _Res(TimexType.DATE, f"{st.anchor.year:04d}" if st.anchor else "XXXX")
+        return _Res(TimexType.DURATION, "P1Y")
+    if words[-1] == "period":
+        y0 = _year_of(m.group(0))
+        if y0 is not None:
+            # "the 1988 period" of a quarterly report is that year's same quarter
+            if st.near_quarter() is not None:
+                return _Res(TimexType.DATE, f"{y0:04d}-Q{st.quarter[1]}",  # type: ignore[index]
+                            remember=False)
+            return _Res(TimexType.DATE, f"{y0:04d}")
+        if not (mods & {"latest", "year-ago", "year-earlier", "ago", "earlier", "comparable",
+                        "same", "corresponding", "current", "recent"}):
+            return None
+    if half and not ords:
+        return None
+    if not ords and not (mods & {"the", "fiscal", "latest", "current", "recent", "comparable",
+                                 "year-ago", "year-earlier", "previous", "prior", "same",
+                                 "corresponding", "earlier", "ago", "this", "that"}
+                             or "last year" in low):
+        return None
+    if not ords and words[:2] == ["the", "quarter"] and low != "the quarter":
+        pass
+    if st.anchor is None:
+        y_anchor = None
+    else:
+        y_anchor = st.anchor.year
+    y = _year_of(m.group(0))
+    if y is None and y_anchor is not None:
+        y = y_anchor
+        if "last year's" in low or "last year" in low:
+            y -= 1
+        elif "next year's" in low or "next year" in low:
+            y += 1
+    ago = bool(mods & {"year-ago", "year-earlier", "ago", "earlier"})
+    if half:
+        if y is None:
+            return _Res(TimexType.DATE, f"XXXX-H{1 if ords[0] == 1 else 2}")
+        return _Res(TimexType.DATE, f"{y - (1 if ago else 0):04d}-H{1 if ords[0] == 1 else 2}")
+    # a quarter already under discussion wins: companies name fiscal quarters
+    closing = None if ords or half or st.near_quarter() else _ended(text, m.end(), st)
+    if closing is not None and words[-1] in ("quarter", "period"):
+        cy, cq = _quarter_of_period(closing)
+        return _Res(TimexType.DATE, f"{cy - (1 if ago else 0):04d}-Q{cq}")
+    if ords:
+        q = ords[0]
+        if (st.anchor is not None and y == st.anchor.year and not ago
+                and _year_of(m.group(0)) is None and "next" not in low
+                and date(y, 3 * q - 2, 1) > st.anchor):
+            tense, _c = rs.tense_cue(text, m.start(), m.end())
+            if tense != rs.FUTURE:
+                y -= 1
+    elif "that" in mods and st.quarter is not None:
+        return _Res(TimexType.DATE, f"{st.quarter[0]:04d}-Q{st.quarter[1]}")
+    elif mods & {"current", "this"} and st.anchor is not None:
+        q = (st.anchor.month - 1) // 3 + 1
+    elif st.quarter is not None:
+        y, q = st.quarter
+        if "last year" in low and _year_of(m.group(0)) is None:
+            ago = True  # "the corresponding period last year", "last year's quarter"
+        if ago:
+            return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
+        return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
+    elif st.anchor is not None:
+        k = st.anchor.year * 4 + (st.anchor.month - 1) // 3 - 1
+        y, q = k // 4, k % 4 + 1
+    else:
+        return _Res(TimexType.DATE, "XXXX-QX")
+    if y is None:
+        return _Res(TimexType.DATE, f"XXXX-Q{q}")
+    if ago:
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
+    return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
+
+
+def _h_qcode(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    q = int(s[1])
+    y = _year_of(s)
+    if y is None:
+        if st.anchor is None:
+            return _Res(TimexType.DATE, f"XXXX-Q{q}")
+        y = st.anchor.year
+    return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
+
+
+def _h_yearago(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    om = re.search(r"(first|second|third|fourth)\s+quarter", low)
+    if om and st.anchor is not None:
+        q = _QNUM[om.group(1)]
+        y = (st.quarter[0] if st.quarter else st.anchor.year) - 1
+        return _Res(TimexType.DATE, f"{y:04d}-Q{q}", remember=False)
+    if st.quarter is not None:
+        y, q = st.quarter
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
+    if st.anchor is None:
+        return _Res(TimexType.DATE, "XXXX")
+    if low.endswith("month"):
+        y, mo = rs.add_months(st.anchor.year, st.anchor.month, -12)
+        return _Res(TimexType.DATE, rs.month(y, mo))
+    return _Res(TimexType.DATE, f"{st.anchor.year - 1:04d}")
+
+
+def _h_yearend(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    if st.anchor is None:
+        return _Res(TimexType.DATE, "XXXX")
+    y = st.anchor.year + (-1 if "last year" in low else 1 if "next year" in low else 0)
+    if "month" in low:
+        return _Res(TimexType.DATE, rs.month(st.anchor.year, st.anchor.month))
+    if "week" in low:
+        return _Res(TimexType.DATE, rs.week(st.anchor))
+    if "quarter" in low:
+        q = st.quarter or (st.anchor.year, (st.anchor.month - 1) // 3 + 1)
+        return _Res(TimexType.DATE, f"{q[0]:04d}-Q{q[1]}")
+    if "century" in low:
+        return _Res(TimexType.DATE, f"{st.anchor.year // 100:02d}")
+    if "decade" in low:
+        return _Res(TimexType.DATE, f"{st.anchor.year // 10:03d}")
+    return _Res(TimexType.DATE, f"{y:04d}")

@@ -1,0 +1,406 @@
+"""Rule handlers for expressions relative to the anchor or to the narrative.
+
+Weekdays, "today"/"yesterday", "last week", "three days ago", "the next day",
+"now", "this year". Deictic words count from the publication date; narrative
+ones ("a year earlier", "the following Monday") from the last date mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from newsline.models import TimexType
+from newsline.temporal import lexicon as lx
+from newsline.temporal import patterns as pt
+from newsline.temporal import resolve as rs
+from newsline.temporal.parsing import (
+    _UNIT_IN,
+    _duration_value,
+    _in_name,
+    _low,
+    _number,
+    _prev_word,
+    _season_value,
+    _shift,
+    _unit,
+    _weekday_of,
+)
+from newsline.temporal.state import _ref_in_sentence, _Res, _State
+
+_NOT_WEEKDAY_AFTER = re.compile(
+    r"\s+(?:" + "|".join(w.capitalize() for w in lx.WEEKDAY_NAME_FOLLOWERS if " " not in w)
+    + r")\b"
+)
+_YEAR_COMPARED = re.compile(r"(?i)\b(?:compared\s+with|from|versus|vs\.|against)\b[^.;,]*$")
+
+
+def _anchor_iso(st: _State) -> str | None:
+    return st.anchor.isoformat() if st.anchor else None
+
+
+def _weekday_value(wd: int, start: int, end: int, text: str,
+                   st: _State) -> tuple[str, str | None]:
+    if st.anchor is None:
+        return f"XXXX-WXX-{wd}", None
+    if text.startswith(("'s", "\u2019s"), end):
+        # "Wednesday's ruling": a possessive weekday names something that happened,
+        # unless a cue right before says otherwise ("ahead of Tuesday's vote")
+        tense, cue = rs.tense_cue(text, start, end, max_words=3)
+        if tense != rs.FUTURE:
+            return rs.day(rs.weekday_on_or_before(st.anchor, wd)), "'s"
+        return rs.day(rs.weekday_on_or_after(st.anchor, wd)), cue
+    tense, cue = rs.tense_cue(text, start, end)
+    if tense == rs.FUTURE:
+        d = rs.weekday_on_or_after(st.anchor, wd)
+    else:
+        d = rs.weekday_on_or_before(st.anchor, wd)
+    return rs.day(d), cue
+
+
+def _h_nthday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """ "Today is the eighth day of the strike": a present-tense count names the anchor day."""
+    if not re.search(r"(?:\b(?:is|marks?|marked)|'s)[ \t]+$", text[max(0, m.start() - 8):
+                                                                     m.start()]):
+        return None
+    if st.anchor is None:
+        return _Res(TimexType.DATE, "XXXX-XX-XX")
+    return _Res(TimexType.DATE, rs.day(st.anchor))
+
+
+def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    if low in ("the day before", "the day after") and re.match(r"[ \t]+[A-Za-z]",
+                                                              text[m.end():m.end() + 3]):
+        # "before" governs what follows ("the day before the plunge"): only "the day"
+        # is the expression, and it is a date only in apposition ("Oct. 12, the day
+        # before the plunge"), where it restates the date just named
+        if st.ref_day is None or not re.search(r"\d\W{0,3},\s*$",
+                                               text[max(0, m.start() - 6):m.start()]):
+            return None
+        return _Res(TimexType.DATE, rs.day(st.ref_day), end_trim=len(m.group(0)) - 7,
+                    remember=False)
+    ref_day = st.ref_day
+    ref = st.ref
+    wd = _weekday_of(m.group(0))
+    if ref_day is None or ref is None:
+        if wd:
+            return _Res(TimexType.DATE, f"XXXX-WXX-{wd}")
+        return _Res(TimexType.DATE, "XXXX-XX-XX")
+    if wd:
+        if "previous" in low or "prior" in low:
+            d = rs.weekday_on_or_before(ref_day - timedelta(days=1), wd)
+        else:
+            d = rs.weekday_on_or_after(ref_day + timedelta(days=1), wd)
+        return _Res(TimexType.DATE, rs.day(d), anchor=rs.day(ref_day))
+    n = 0
+    if any(k in low for k in ("next", "following", "after", "later")):
+        n = 1
+    if any(k in low for k in ("previous", "before", "prior", "earlier")):
+        n = -1
+    if "earlier that" in low or "later that" in low:
+        n = 0
+    if low == "last night":
+        if st.anchor is None:
+            return _Res(TimexType.TIME, "XXXX-XX-XXTNI")
+        return _Res(TimexType.TIME, rs.day(st.anchor - timedelta(days=1)) + "TNI")
+    if "yesterday" in low and st.anchor:
+        return _Res(TimexType.DATE, rs.day(st.anchor - timedelta(days=2)))
+    if "tomorrow" in low and st.anchor:
+        return _Res(TimexType.DATE, rs.day(st.anchor + timedelta(days=2)))
+    ref_year = int(ref[:4]) if ref[:4].isdigit() else ref_day.year
+    if low.endswith("year"):
+        return _Res(TimexType.DATE, f"{ref_year + n:04d}", anchor=ref)
+    if low.endswith("month"):
+        base = ref if re.match(r"^\d{4}-\d{2}", ref) else rs.day(ref_day)
+        y, mo = rs.add_months(int(base[:4]), int(base[5:7]), n)
+        return _Res(TimexType.DATE, rs.month(y, mo), anchor=ref)
+    if low.endswith("week"):
+        return _Res(TimexType.DATE, rs.week(ref_day + timedelta(weeks=n)), anchor=rs.day(ref_day))
+    if low.endswith("morning"):
+        return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
+    return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
+
+
+_REL_DIR = {"this": 0, "next": 1, "last": -1, "past": -1, "coming": 1, "previous": -1,
+            "the past": -1, "the last": -1, "the next": 1, "the coming": 1,
+            "this past": -1, "the previous": -1}
+
+
+def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    low = re.sub(r"^(?:early|late|mid|middle|earlier|later|the end of|the beginning of|"
+                 r"the start of|the middle of|end of|start of|beginning of|the early|the late|"
+                 r"the mid|sometime|around)[\s-]+", "", low)
+    dm = re.match(r"^(this past|the past|the last|the next|the coming|the previous|this|next|"
+                  r"last|past|coming|previous)\s+(.*)$", low)
+    if not dm:
+        return None
+    det, head = dm.group(1), re.sub(r"\s+or\s+so$", "", dm.group(2))
+    if re.search(r"\b(?:Week|Month|Year|Weekend|Decade|Century)\b", m.group(0)) and not \
+            m.group(0).isupper():
+        return None  # "ABC's This Week": a title, not a time
+    n = _REL_DIR[det]
+    part = None
+    pm = re.search(r"\s+(morning|afternoon|evening|night)$", head)
+    if pm:
+        part = pm.group(1)
+        head = head[:pm.start()]
+    a = st.anchor
+    if head in ("decade",) and det in ("the past", "past"):
+        return _Res(TimexType.DURATION, "P10Y")
+    if a is None:
+        return _Res(TimexType.DATE, _unresolved_rel(head))
+    wd = lx.WEEKDAYS.get(head)
+    if wd:
+        if det in ("last", "this past", "past", "the past", "the last", "previous",
+                   "the previous"):
+            d = rs.weekday_on_or_before(a - timedelta(days=1), wd)
+            cue = det
+        elif det in ("next", "coming", "the next", "the coming"):
+            d = rs.weekday_on_or_after(a + timedelta(days=1), wd)
+            cue = det
+        else:
+            tense, cue = rs.tense_cue(text, m.start(), m.end())
+            d = (rs.weekday_on_or_after(a, wd) if tense == rs.FUTURE
+                 else rs.weekday_on_or_before(a, wd))
+        v = rs.day(d)
+        if part:
+            return _Res(TimexType.TIME, v + "T" + lx.PARTS_OF_DAY[part], cue=cue)
+        return _Res(TimexType.DATE, v, cue=cue)
+    mo = lx.MONTHS.get(head)
+    if mo:
+        if n == 0:
+            return _Res(TimexType.DATE, rs.month(a.year, mo))
+        if n < 0:
+            y = a.year if mo < a.month else a.year - 1
+        else:
+            y = a.year if mo > a.month else a.year + 1
+        return _Res(TimexType.DATE, rs.month(y, mo))
+    season = lx.SEASONS.get(head)
+    if season:
+        return _Res(TimexType.DATE, _season_value(a, season, n))
+    unit = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+            "fiscal year": "Y", "school year": "Y", "weekend": "WE"}.get(head)
+    if unit is None:
+        return None
+    if unit == "WE":
+        base = a + timedelta(weeks=n)
+        return _Res(TimexType.DATE, rs.week(base) + "-WE")
+    if (unit == "Y" and n == -1 and det == "last" and st.near_quarter() is not None
+            and not pm and _YEAR_COMPARED.search(text, max(0, m.start() - 60), m.start())):
+        # "earnings of $33 million last year" in a quarterly report: the year-ago quarter
+        y, q = st.quarter  # type: ignore[misc]
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
+    return _Res(TimexType.DATE, _shift(a, unit, n))
+
+
+def _unresolved_rel(head: str) -> str:
+    wd = lx.WEEKDAYS.get(head)
+    if wd:
+        return f"XXXX-WXX-{wd}"
+    mo = lx.MONTHS.get(head)
+    if mo:
+        return f"XXXX-{mo:02d}"
+    if head in lx.SEASONS:
+        return f"XXXX-{lx.SEASONS[head]}"
+    return {"week": "XXXX-WXX", "month": "XXXX-XX", "weekend": "XXXX-WXX-WE"}.get(head, "XXXX")
+
+
+# "about two weeks ago": the hedge is not part of the quantity (longest hedge first).
+_LEAD_HEDGE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(lx.APPROX_WORDS, key=len, reverse=True))
+    + r")\s+"
+)
+
+
+def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    um = _UNIT_IN.search(low)
+    if um is None:
+        return None
+    unit = _unit(um.group(1))
+    qty_text = low[:um.start()]
+    qty_text = _LEAD_HEDGE.sub("", qty_text)
+    vague = bool(re.match(r"^(?:a few|few|several|many|some|a number of)\b", qty_text)) or (
+        not qty_text.strip())
+    n = None if vague else _number(qty_text)
+    if n is not None and re.search(r"\d\s*(?:to|or|-)\s*\d|\b(?:to|or)\b", qty_text):
+        n = None
+    direction = -1 if re.search(r"\b(?:ago|earlier|before)\b", low) else 1
+    relative_to_ref = bool(re.search(r"\b(?:earlier|later|before that|after that)\b", low))
+    if unit in ("H", "MIN", "S"):
+        if relative_to_ref:
+            tm = re.search(r"\s+(?:earlier|later|before that|after that)$", m.group(0), re.I)
+            if "and a half" in low and n is not None:
+                n += 0.5
+            return _Res(TimexType.DURATION, _duration_value(n, unit),
+                        end_trim=len(tm.group(0)) if tm else 0)
+        if st.anchor is None:
+            return _Res(TimexType.DATE, "XXXX-XX-XX")
+        return _Res(TimexType.DATE, rs.day(st.anchor))
+    tail = re.search(r"\s+(?:earlier|later|before that|after that)$", m.group(0), re.I)
+    if relative_to_ref and unit in ("D", "W") and tail and (n is None or not _ref_in_sentence(
+            text, st)):
+        # "Three days later, ..." with no date named in its sentence: TimeBank marks
+        # the length ("Three days", P3D); the day it lands on is not in the text
+        return _Res(TimexType.DURATION, _duration_value(n, unit), end_trim=len(tail.group(0)))
+    if n is None:
+        return _Res(TimexType.DATE, "PAST_REF" if direction < 0 else "FUTURE_REF")
+    k = int(round(n)) * direction
+    if relative_to_ref:
+        if unit == "Y" and int(n) == 1 and st.near_quarter() is not None:
+            y, q = st.quarter  # type: ignore[misc]
+            return _Res(TimexType.DATE, f"{y + k:04d}-Q{q}", anchor=f"{y:04d}-Q{q}",
+                        remember=False)
+        if st.ref is None:
+            return _Res(TimexType.DATE, "XXXX-XX-XX")
+        if unit == "Y" and st.ref[:4].isdigit():
+            return _Res(TimexType.DATE, f"{int(st.ref[:4]) + k:04d}", anchor=st.ref,
+                        remember=False)
+        base = st.ref_day
+        if base is None:
+            return None
+        return _Res(TimexType.DATE, _shift(base, unit, k), anchor=rs.day(base))
+    if st.anchor is None:
+        return _Res(TimexType.DATE, "XXXX-XX-XX")
+    if unit == "Y" and int(n) == 1 and st.near_quarter() is not None and k == -1:
+        y, q = st.quarter  # type: ignore[misc]
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", anchor=f"{y:04d}-Q{q}",
+                    remember=False)
+    if unit == "DE":
+        return _Res(TimexType.DATE, f"{st.anchor.year + 10 * k:04d}")
+    if unit == "CE":
+        return _Res(TimexType.DATE, f"{st.anchor.year + 100 * k:04d}")
+    return _Res(TimexType.DATE, _shift(st.anchor, unit, k), anchor=_anchor_iso(st))
+
+
+def _h_deictic(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    if _in_name(text, m):
+        return None
+    part = None
+    pm = re.search(r"\b(morning|afternoon|evening|night)$", low)
+    if pm:
+        part = lx.PARTS_OF_DAY[pm.group(1)]
+    off = 0
+    if "day before yesterday" in low:
+        off = -2
+    elif "day after tomorrow" in low:
+        off = 2
+    else:
+        for w, o in lx.DAY_DEICTICS.items():
+            if w in low:
+                off = o
+                break
+        else:
+            if "that" in low:
+                if st.ref_day is None:
+                    return _Res(TimexType.TIME, "XXXX-XX-XXT" + (part or "DT"))
+                v = rs.day(st.ref_day)
+                return _Res(TimexType.TIME, v + "T" + (part or "DT"), anchor=v)
+    if st.anchor is None:
+        v = "XXXX-XX-XX"
+    else:
+        if low == "today" and _generic_today(text, m):
+            return _Res(TimexType.DATE, "PRESENT_REF")
+        if low == "today" and _GENERIC_POSSESSIVE.match(text, m.end()):
+            return None  # "today's youth": the present in general, no date
+        v = rs.day(st.anchor + timedelta(days=off))
+    if part is None and "tonight" in low:
+        part = "NI"
+    if part:
+        return _Res(TimexType.TIME, v + "T" + part)
+    return _Res(TimexType.DATE, v)
+
+
+_GENERIC_AFTER = re.compile(r"\s+(?:more|fewer|less|most|many|there\s+(?:is|are)|we|it's|"
+                            r"people|the\s+world)\b", re.I)
+
+
+_GENERIC_POSSESSIVE = re.compile(
+    r"(?:'s|\u2019s)\s+(?:[a-z]+\s+)?(?:youth|world|society|children|kids|generation|"
+    r"standards|economy|technology|computers|families|culture|politics|young|people|"
+    r"students|workers|consumers|cars|music|media|women|men)\b")
+
+
+def _generic_today(text: str, m: re.Match[str]) -> bool:
+    """'Today more people ...': today as 'nowadays', a PRESENT_REF."""
+    if not m.group(0)[0].isupper():
+        return False
+    return bool(_GENERIC_AFTER.match(text, m.end()))
+
+
+def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    s = m.group(0)
+    if _NOT_WEEKDAY_AFTER.match(text, m.end()):
+        return None
+    wd = _weekday_of(s)
+    if wd is None:
+        return None
+    pm = pt.PART_RE.search(s)
+    if st.anchor is None:
+        v, cue = f"XXXX-WXX-{wd}", None
+    else:
+        v, cue = _weekday_value(wd, m.start(), m.end(), text, st)
+    if pm:
+        part = pm.group(0).lower()
+        if s.lower().endswith("s"):
+            return _Res(TimexType.SET, f"XXXX-WXX-{wd}T" + lx.PARTS_OF_DAY[part])
+        return _Res(TimexType.TIME, v + "T" + lx.PARTS_OF_DAY[part], cue=cue)
+    return _Res(TimexType.DATE, v, cue=cue)
+
+
+def _h_ref(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    v = lx.REFERENCES.get(low)
+    if low == "now":
+        v = "PRESENT_REF"
+    if v is None:
+        return None
+    if low == "soon":
+        prev = _prev_word(text, m.start())
+        if prev in ("as", "how", "too"):
+            return None
+        if re.match(r"\s+(?:after|as|thereafter)\b", text[m.end():m.end() + 12]):
+            return None
+        if rs.tense_cue(text, m.start(), m.end(), max_words=3)[0] == rs.PAST:
+            return None  # "was soon released": soon after a past event, not the future
+    if low == "now" and re.match(r"[ \t]*,", text[m.end():m.end() + 3]) and re.search(
+            r"(?:^|[.!?]['\"]*\s+)$", text[max(0, m.start() - 4):m.start()]):
+        return None  # "Now, he says ...": a discourse marker opening the sentence
+    if low == "now" and re.match(r"\s*-", text[m.end():m.end() + 3]):
+        return None
+    if m.group(0) in ("Now", "NOW") and re.search(r"[A-Za-z][ \t]+$", text[max(0, m.start() - 3):
+                                                                         m.start()]):
+        return None  # "Join Now", "Subscribe Now": a button label, not a time
+    if _in_name(text, m):
+        return None
+    return _Res(TimexType.DATE, v)
+
+
+def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    low = _low(m)
+    head = low.split()[-1]
+    a = st.anchor
+    if head == "year":
+        if re.match(r"\s+(?:before|after|earlier|later)\b", text[m.end():m.end() + 8]):
+            return None  # "the year before": relative words we leave alone
+        if re.match(r"\s+(?:ended|ending|to|through)\b", text[m.end():m.end() + 10]):
+            return _Res(TimexType.DURATION, "P1Y")  # "the year ended Sept. 30": a span
+        return _Res(TimexType.DATE, f"{a.year:04d}" if a else "XXXX")
+    if head == "week":
+        # "for the week": a week of the anchor's year that the words do not pin down
+        return _Res(TimexType.DATE, f"{a.year:04d}-WXX" if a else "XXXX-WXX")
+    if head == "month":
+        return _Res(TimexType.DATE, rs.month(a.year, a.month) if a else "XXXX-XX")
+    if head == "weekend":
+        if a is None:
+            return _Res(TimexType.DATE, "XXXX-WXX-WE")
+        tense, cue = rs.tense_cue(text, m.start(), m.end())
+        if tense == rs.FUTURE:
+            base = a if a.isoweekday() < 6 else a + timedelta(days=7)
+        else:
+            base = a if a.isoweekday() >= 6 else a - timedelta(days=7)
+        return _Res(TimexType.DATE, rs.week(base) + "-WE", cue=cue)
+    return None
