@@ -36,35 +36,32 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import gc
-import hashlib
-import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
 from newsline.events import ANNOUNCEMENT
 from newsline.merge.dates import (
     DEFAULT_WINDOW_DAYS,
-    _allowed,
     _day,
     _repeat_needed,
     _shiftable,
     dates_compatible,
 )
+from newsline.merge.entries import TITLE_MAX, _entry, _single, entry_id, headline, singletons
+from newsline.merge.explain import PairEvidence, _evidence, explain_entry, explain_pair
 from newsline.merge.similarity import (
     _EQUAL_BONUS,
     Profile,
     _pair,
-    _score,
     _vector,
     idf_weights,
     normalise,
     profile,
     similarity,
 )
-from newsline.models import Article, Entry, Event, Granularity, SourceRef
+from newsline.models import Article, Entry, Event, Granularity
 from newsline.temporal.timex import value_span
 
 __all__ = [
@@ -82,6 +79,8 @@ __all__ = [
     "profile",
     "similarity",
     "singletons",
+    "TITLE_MAX",
+    "headline",
 ]
 
 # Chosen on data: ``python bench/bench_merge.py --sweep`` scores every
@@ -102,80 +101,9 @@ _PARTNERS = 8  # past _EXACT_UP_TO events, each event is compared with at most 8
 _EXACT_UP_TO = 20_000  # up to this many events, every shared word pairs (no approximation)
 _POSTING_CAP = 400  # a (date, word) posting longer than this is a stop word there
 _COHESION_SAMPLE = 8  # members per side compared when two big clusters meet
-_SCORES_CAP = 12  # clusters larger than this record only their linking edges
 
 _REPEAT = 0.6  # two same-day clauses of one article merge only when this alike
 _LINK = 0.5  # a cluster join needs average cross-pair similarity >= threshold * _LINK
-
-
-@dataclass(frozen=True)
-class PairEvidence:
-    """Why two events were (or were not) merged, for ``newsline explain``."""
-
-    a: str
-    b: str
-    date_relation: str  # "equal", "a contains b", "b contains a", "N days apart", "incompatible"
-    keyword_score: float
-    fuzzy_score: float
-    score: float
-    shared: tuple[str, ...]
-    allowed: bool
-
-
-def explain_pair(
-    a: Event,
-    b: Event,
-    *,
-    window: int = DEFAULT_WINDOW_DAYS,
-    weights: Mapping[str, float] | None = None,
-) -> PairEvidence:
-    """The evidence :func:`merge` weighs for one pair of events.
-
-    Pass the ``weights`` of the collection (``idf_weights(map(profile,
-    events))``) to reproduce the score :func:`merge` recorded.
-    """
-    pa, pb = profile(a), profile(b)
-    _, dice, ratio = _score(pa, pb, weights)
-    if a.value == b.value:
-        rel = "equal"
-    elif a.start <= b.start and b.end <= a.end:
-        rel = "a contains b"
-    elif b.start <= a.start and a.end <= b.end:
-        rel = "b contains a"
-    elif dates_compatible(a, b, window):
-        rel = f"{abs((_day(a.start) - _day(b.start)).days)} days apart"
-    else:
-        rel = "incompatible"
-    allowed = _allowed(a, b, window)
-    return PairEvidence(
-        a=a.id, b=b.id, date_relation=rel, keyword_score=round(dice, 4),
-        fuzzy_score=round(ratio, 4), score=similarity(a, b, weights) if allowed else 0.0,
-        shared=tuple(sorted(set(pa.words).intersection(pb.words))), allowed=allowed,
-    )
-
-
-def explain_entry(
-    entry: Entry, events: Sequence[Event], *, window: int = DEFAULT_WINDOW_DAYS
-) -> list[PairEvidence]:
-    """Pairwise evidence for every two events of ``entry``.
-
-    ``events`` is the collection that was merged (its word rarities reproduce
-    the scores); events of the entry missing from it are skipped.
-    """
-    weights = idf_weights(profile(e) for e in events)
-    by_id = {e.id: e for e in events}
-    mine = [by_id[i] for i in entry.events if i in by_id]
-    return [
-        explain_pair(a, b, window=window, weights=weights)
-        for n, a in enumerate(mine)
-        for b in mine[n + 1:]
-    ]
-
-
-def entry_id(event_ids: Iterable[str]) -> str:
-    """Stable content hash of a cluster: the same events always give the same id."""
-    key = ",".join(sorted(set(event_ids)))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 # ---------------------------------------------------------------- blocking
@@ -475,163 +403,3 @@ def _cohesive(
                 return False
             total += pair
     return total / (len(xs) * len(ys)) >= threshold * _LINK
-
-
-def singletons(events: Sequence[Event], articles: Mapping[str, Article]) -> list[Entry]:
-    """One entry per raw event (``--no-merge``), same shape as :func:`merge`."""
-    uniq = sorted({e.id: e for e in events}.values(), key=lambda e: e.id)
-    entries = [_single(e, articles) for e in uniq]
-    entries.sort(key=lambda e: (e.start, e.end, e.id))
-    return entries
-
-
-def _evidence(
-    group: Sequence[int],
-    links: Sequence[tuple[int, int, float]],
-    cache: Mapping[tuple[int, int], float],
-    uniq: Sequence[Event],
-) -> tuple[tuple[str, str, float], ...]:
-    """The pairwise scores the clustering weighed for a cluster (pairs it compared).
-
-    Small clusters list every compared pair (a pair never compared is
-    absent; :func:`explain_entry` recomputes all of them), large ones their
-    linking edges.
-    """
-    if len(group) < 2:
-        return ()
-    rows = []
-    if len(group) <= _SCORES_CAP:
-        ordered = sorted(group)
-        for n, x in enumerate(ordered):
-            for y in ordered[n + 1:]:
-                s = cache.get((x, y))
-                if s is not None:
-                    rows.append((uniq[x].id, uniq[y].id, round(s, 4) if s >= 1e-6 else 0.0))
-    else:
-        rows = [(uniq[x].id, uniq[y].id, round(s, 4)) for x, y, s in links]
-    rows = [(a, b, s) if a < b else (b, a, s) for a, b, s in rows]
-    return tuple(sorted(rows))
-
-
-def _source(e: Event, articles: Mapping[str, Article]) -> SourceRef:
-    """How an entry cites one event: its clause, date words and article."""
-    art = articles.get(e.article)
-    return SourceRef(
-        article=e.article,
-        path=art.path if art else None,
-        outlet=art.outlet if art else None,
-        published=art.published if art else None,
-        text=e.text,
-        expression=e.expression,
-        event=e.id,
-    )
-
-
-def _single(e: Event, articles: Mapping[str, Article]) -> Entry:
-    """The entry of an event that merged with nothing (the common case at scale)."""
-    ref = _source(e, articles)
-    return Entry(
-        id=entry_id((e.id,)), date=e.value, start=e.start, end=e.end,
-        granularity=e.granularity, title=_title((e,)), sources=(ref,), events=(e.id,),
-    )
-
-
-def _width(e: Event) -> int:
-    return (_day(e.end) - _day(e.start)).days
-
-
-def _entry(
-    group: Sequence[Event],
-    articles: Mapping[str, Article],
-    scores: tuple[tuple[str, str, float], ...],
-) -> Entry:
-    group = sorted(group, key=lambda e: e.id)
-    # Most specific date; among equally narrow ones (window slop) the value
-    # most sources agree on, then an absolute over a relative one, then the earliest.
-    if len(group) == 1:
-        best = group[0].value
-    else:
-        widths = [_width(e) for e in group]
-        narrowest = min(widths)
-        tally: dict[str, int] = {}
-        absolute = set()
-        for e, w in zip(group, widths, strict=True):
-            if w == narrowest:
-                tally[e.value] = tally.get(e.value, 0) + 1
-                if not e.relative:
-                    absolute.add(e.value)
-        best = min(tally, key=lambda v: (-tally[v], v not in absolute, v))
-    chosen = next(e for e in group if e.value == best)
-    sources = [_source(e, articles) for e in group]
-    sources.sort(key=lambda r: (r.published or "9999", r.article, r.event))
-    return Entry(
-        id=entry_id(e.id for e in group),
-        date=best,
-        start=chosen.start,
-        end=chosen.end,
-        granularity=chosen.granularity,
-        title=_title(group),
-        sources=tuple(sources),
-        events=tuple(e.id for e in group),
-        scores=scores,
-    )
-
-
-def _title(group: Sequence[Event]) -> str:
-    """Headline from the most informative clause: most content words, then shortest."""
-    def rank(e: Event) -> tuple[float, int, str]:
-        n = len(e.keywords) if e.keywords else len(set(e.text.lower().split()))
-        # Long clauses carry more words but read worse: favour 6-18 words.
-        info = min(n, 14) - 0.15 * max(0, len(e.text.split()) - 24)
-        return (-info, len(e.text), e.id)
-
-    best = group[0] if len(group) == 1 else min(group, key=rank)
-    return headline(best.text, best.expression)
-
-
-TITLE_MAX = 130  # about one line of a terminal table; a clause to its date fits
-# Openers that link a clause to the story around it, not part of what happened.
-_TITLE_OPENER = re.compile(
-    r"^(?:in a separate development|meanwhile|separately|in addition|earlier|later)"
-    r"(?:\s+(?:on|in|that|this)\s+[\w’'-]+(?:\s+\w+)?)?\s*,\s+",
-    re.IGNORECASE,
-)
-# Where the dated happening ends and its circumstances begin: a participle or
-# apposition after a comma, or a subordinate clause after the date.
-_TITLE_TAIL = re.compile(
-    r",\s+(?:saying|adding|ordering|leaving|sitting|accused|accusing|halting|cutting|"
-    r"flooding|forcing|prompting|sending|which|who|where|under which|according to|"
-    r"an?\s|the\s|hours\s|days\s|weeks\s)"
-    r"|\s(?:after|as|because|when|while|before|following|amid|to try to|despite)\s",
-    re.IGNORECASE,
-)
-
-
-# "days after", "shortly before": the subordinator belongs to a span, not a new clause.
-_SPAN_WORDS = frozenset("""minutes hours days weeks months years day week month year shortly soon
-just moments""".split())
-
-
-def headline(text: str, expression: str = "", limit: int = TITLE_MAX) -> str:
-    """A short readable title from a clause: no linking opener, no trailing circumstances.
-
-    Circumstances ("..., saying he took responsibility", "after heavy rain") are cut
-    only after the date expression and only from a clause longer than 90
-    characters, and never below five words; then the text is capped at ``limit``.
-    """
-    text = " ".join(text.split()).rstrip(" .;,:")
-    m = _TITLE_OPENER.match(text)
-    if m and len(text) - m.end() > 20:
-        text = text[m.end():]
-    if len(text) > 90:
-        at = text.find(expression) if expression else -1
-        after = at + len(expression) if at >= 0 else 0
-        for cut in _TITLE_TAIL.finditer(text, after):
-            head = text[:cut.start()].split()
-            if len(head) >= 5 and head[-1].lower() not in _SPAN_WORDS:
-                text = text[:cut.start()].rstrip(" ,;:")
-                break
-    if len(text) > limit:
-        cut_at = text.rfind(" ", 0, limit - 3)
-        text = text[: cut_at if cut_at > 0 else limit - 3].rstrip(",;: ") + "…"
-    return text[:1].upper() + text[1:]
