@@ -173,17 +173,6 @@ def _shift(a: date, unit: str, n: int) -> str:
     return rs.day(a)
 
 
-def _shift_value(value: str, years: int) -> str:
-    """Move a calendar value by whole years, keeping its granularity."""
-    m = re.match(r"^(\d{4})(.*)$", value)
-    if not m:
-        return value
-    rest = m.group(2)
-    if rest.startswith("-02-29"):
-        rest = "-02-28" + rest[6:]
-    return f"{int(m.group(1)) + years:04d}{rest}"
-
-
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
