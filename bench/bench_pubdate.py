@@ -28,16 +28,19 @@ SEED_GOLD = {"000_c00c228de8a2ed52.txt": "2015-11-13", "001_5b95a3e8c0240a25.txt
 
 
 def load_cases(path: Path = CASES) -> list[dict[str, str]]:
+    """The case table as dicts ('-' is empty, '\\n' a newline); the tests read it here too."""
     rows = []
     header: list[str] | None = None
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if header is None:
             header = cells
             continue
-        row = dict(zip(header, cells, strict=False))
+        if len(cells) != len(header):
+            raise ValueError(f"{path}:{n}: {len(cells)} cells, the header has {len(header)}")
+        row = dict(zip(header, cells, strict=True))
         row["text"] = row["text"].replace("\\n", "\n")
         rows.append({k: ("" if v == "-" else v) for k, v in row.items()})
     return rows

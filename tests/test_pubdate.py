@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -15,29 +16,15 @@ from newsline.models import Cleaned, PublishedHow
 from newsline.pubdate import find_pubdate, parse_day
 from newsline.sources import read_document
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from bench_pubdate import load_cases  # noqa: E402  (one loader for the table, bench and tests)
+
 DATA = Path(__file__).parent / "data" / "pubdate_cases.tsv"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 
 
-def _cases() -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        assert len(cells) == len(header), line
-        row = {k: ("" if v == "-" else v) for k, v in zip(header, cells, strict=True)}
-        row["text"] = row["text"].replace("\\n", "\n")
-        rows.append(row)
-    return rows
-
-
-CASES = _cases()
+CASES = load_cases(DATA)
 
 
 def test_table_is_big_enough() -> None:
