@@ -128,12 +128,19 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
               max_words: int = 40) -> tuple[str | None, str | None]:
     """(direction, cue word) of the clause that governs text[start:end].
 
-    Looks back from the expression to the start of its clause for the nearest
+    A past-tense verb or "will"/"would" right after the expression is the verb
+    of its own clause ("the ministry on Sunday issued ...") and decides first.
+    Otherwise looks back from the expression to the start of its clause for the nearest
     future or past cue (modal, "is expected to", a past-tense verb ...); if the
     clause has none before the expression, looks a few words ahead. Returns
     (None, None) when nothing decides. No part-of-speech tagger: regular past
     tense is "a lowercase word ending in -ed", irregular verbs come from the lexicon.
     """
+    nxt = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    if nxt is not None and nxt.group(0).islower():
+        got = _word_cue(nxt.group(0))
+        if got == PAST or nxt.group(0) in ("will", "would"):
+            return got, nxt.group(0)
     lo = max(0, start - window)
     before = text[lo:start]
     cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind("? "), before.rfind("! "))
