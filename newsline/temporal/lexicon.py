@@ -150,6 +150,27 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
+    "veterans day": (11, 11), "veterans' day": (11, 11), "remembrance day": (11, 11),
+    "armistice day": (11, 11), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+    "saint patrick's day": (3, 17), "may day": (5, 1), "bastille day": (7, 14),
+    "canada day": (7, 1), "australia day": (1, 26),
+}
+
+# Holidays on the nth weekday of a month: (month, ISO weekday, n); n = -1 is the last.
+# US usage, as in most English-language wire copy.
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
+    "labor day": (9, 1, 1), "memorial day": (5, 1, -1), "mother's day": (5, 7, 2),
+    "father's day": (6, 7, 3), "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3),
+    "martin luther king day": (1, 1, 3), "martin luther king jr. day": (1, 1, 3),
+    "columbus day": (10, 1, 2),
+}
+
+# Holidays counted in days from Easter Sunday (Western computus).
+EASTER_HOLIDAYS: dict[str, int] = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
+    "good friday": -2, "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7,
+    "ash wednesday": -46, "pentecost": 49, "whit monday": 50,
 }
 
 # Time zones that may follow a clock time and stay inside the expression.

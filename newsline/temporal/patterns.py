@@ -127,6 +127,11 @@ QDET = _ci(["fiscal", "calendar", "latest", "current", "most recent", "comparabl
             "year earlier", "year ago", "corresponding", "december", "june", "september",
             "march", "this year's", "last year's", "next year's", "the year's"])
 QMOD = r"(?:" + QDET + r"|" + ORD + r"|" + YEAR4 + r"|(?i:fiscal|calendar|this|that))"
+# Holiday names as news writes them, each word capitalised ("Good Friday", "St. Patrick's Day").
+HOLIDAY_TITLED = _alt(
+    " ".join(w[:1].upper() + w[1:] for w in k.split())
+    for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS)
+)
 CENTURY_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + ORD_WORD + r"|" + _ci(
     ["twentieth", "twenty-first", "nineteenth", "eighteenth", "seventeenth"]) + r")"
 
@@ -201,9 +206,10 @@ _R: list[tuple[str, str]] = [
     ("season", r"(?:" + POS + r"[\s-]+)?(?:(?:(?i:the|this|last|next|this\s+past)\s+)?"
      + SEASON + r"\s+(?:(?i:of)\s+)?" + YEAR + r"|(?i:the|this|last|next|this\s+past)\s+"
      r"(?:(?i:early|late|mid)[\s-]+)?" + SEASON + r"\b(?!\s+of\s+(?!\d)))"),
-    ("holiday", r"(?:(?i:last|next)\s+)?(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?"
+    ("holiday", r"(?:(?i:last|next)\s+)?(?:(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?"
      r"|new\s+year's\s+(?:day|"
-     r"eve)|independence\s+day|halloween|boxing\s+day|valentine's\s+day)\b"),
+     r"eve)|independence\s+day|halloween|boxing\s+day|valentine's\s+day)|" + HOLIDAY_TITLED
+     + r")\b(?:\s+(?i:week|weekend)\b)?(?:\s+" + YEAR4 + r"\b)?"),
     ("year", r"(?:" + _ci(["fiscal year", "fiscal", "calendar", "the year", "mid", "early", "late",
                           "the end of", "the beginning of", "the start of", "the first half of",
                           "the second half of", "the last half of", "the latter half of",
@@ -259,7 +265,10 @@ FIRST_WORDS: frozenset[str] = frozenset(
        "entire", "whole", "other", "following", "remaining", "half", "period", "decades",
        "years", "months", "weeks", "days", "twenty-first", "valentine's", "tue", "thu"}
 )
-_FIRST = (r"(?=\d|'\d|[A-Z]{1,4}-\d|" + _ci(FIRST_WORDS) + r"(?![A-Za-z]))")
+# The other holidays are written capitalised: only that form may start a match there.
+_HOLIDAY_FIRST = {k.split()[0] for k in (*lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS)} - FIRST_WORDS
+_FIRST = (r"(?=\d|'\d|[A-Z]{1,4}-\d|" + _ci(FIRST_WORDS) + r"(?![A-Za-z])|"
+          + _alt(w[:1].upper() + w[1:] for w in _HOLIDAY_FIRST) + r"(?![A-Za-z]))")
 
 _BODY = (r"(?:(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _R)
          + r")(?![\w])|(?P<skip>\d[\d,.]*\d|[A-Z]{1,4}-\d+))")

@@ -86,6 +86,25 @@ def nth_weekday(y: int, m: int, wd: int, n: int) -> date:
     return d + timedelta(weeks=n - 1)
 
 
+def easter(y: int) -> date:
+    """Western Easter Sunday of year ``y`` (anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    n = h + l_ - 7 * m + 114
+    return date(y, n // 31, n % 31 + 1)
+
+
+def last_weekday(y: int, m: int, wd: int) -> date:
+    """The last day of month ``m`` with ISO weekday ``wd``."""
+    end = date(y, m, calendar.monthrange(y, m)[1])
+    return end - timedelta(days=(end.isoweekday() - wd) % 7)
+
+
 def year_for_month_day(anchor: date, m: int, d: int, tense: str | None,
                        ahead: int = NO_CUE_AHEAD, behind: int = NO_CUE_BEHIND) -> int:
     """Year of a year-less month and day: nearest the anchor, bent by tense.

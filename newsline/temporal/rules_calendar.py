@@ -8,7 +8,8 @@ expression; a bare number must look like a year and not a count or a name.
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 
 from newsline.models import TimexType
 from newsline.temporal import lexicon as lx
@@ -189,30 +190,51 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 
 def _h_holiday(m: re.Match[str], text: str, st: _State) -> _Res | None:
-    low = _low(m)
-    if st.anchor is None:
+    low = " ".join(_low(m).split())
+    yr = re.search(r"\s(\d{4})$", low)
+    if yr:
+        low = low[:yr.start()]
+    span = re.search(r"\s(week|weekend)$", low)  # "Easter week", "Thanksgiving weekend"
+    if span:
+        low = low[:span.start()]
+    if st.anchor is None and yr is None:
         return None
-    tense, cue = rs.tense_cue(text, m.start(), m.end())
-    n = 0
+    tense, cue = (None, None) if yr else rs.tense_cue(text, m.start(), m.end())
     if low.startswith(("last ", "next ")):
-        n = -1 if low.startswith("last") else 1
+        tense = rs.PAST if low.startswith("last") else rs.FUTURE
         low = low.split(None, 1)[1]
-        tense = rs.PAST if n < 0 else rs.FUTURE
         cue = m.group(0).split()[0]
-    if low.startswith("thanksgiving"):
-        y = st.anchor.year
-        d = rs.nth_weekday(y, 11, 4, 4)
-        if tense == rs.PAST and d >= st.anchor:
-            d = rs.nth_weekday(y - 1, 11, 4, 4)
-        elif tense == rs.FUTURE and d <= st.anchor:
-            d = rs.nth_weekday(y + 1, 11, 4, 4)
-        return _Res(TimexType.DATE, rs.day(d), cue=cue)
-    key = low
-    if key not in lx.HOLIDAYS:
+    on = _holiday_date(low)
+    if on is None:
         return None
-    mo, dd = lx.HOLIDAYS[key]
-    y = rs.year_for_month_day(st.anchor, mo, dd, tense)
-    return _Res(TimexType.DATE, rs.day(date(y, mo, dd)), cue=cue)
+    if yr:
+        d = on(int(yr.group(1)))
+    else:
+        a = st.anchor
+        assert a is not None
+        here = on(a.year)
+        # the year is chosen as for a year-less "December 25", then the feast recomputed
+        d = on(rs.year_for_month_day(a, here.month, here.day, tense))
+    if span:
+        value = rs.week(d) + ("-WE" if span.group(1) == "weekend" else "")
+        return _Res(TimexType.DATE, value, cue=cue)
+    return _Res(TimexType.DATE, rs.day(d), cue=cue)
+
+
+def _holiday_date(key: str) -> Callable[[int], date] | None:
+    """Year -> date of a named holiday: fixed, nth weekday of a month, or Easter-based."""
+    if key in lx.HOLIDAYS:
+        mo, dd = lx.HOLIDAYS[key]
+        return lambda y: date(y, mo, dd)
+    if key in lx.WEEKDAY_HOLIDAYS:
+        mo, wd, nth = lx.WEEKDAY_HOLIDAYS[key]
+        if nth < 0:
+            return lambda y: rs.last_weekday(y, mo, wd)
+        return lambda y: rs.nth_weekday(y, mo, wd, nth)
+    if key in lx.EASTER_HOLIDAYS:
+        off = lx.EASTER_HOLIDAYS[key]
+        return lambda y: rs.easter(y) + timedelta(days=off)
+    return None
 
 
 def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
