@@ -153,7 +153,7 @@ _R: list[tuple[str, str]] = [
      r"(?i:quarter|half|period|fiscal\s+year(?:\s+" + YEAR4 + r")?)\b(?!-)"
      r"(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)\b(?!')|\s+(?i:of|in)\s+(?:"
      + _ci(["fiscal", "calendar"]) + r"\s+)?(?:" + YEAR4 + r"|"
-     + _ci(["this year", "last year", "next year"]) + r"))?"),
+     + _ci(["this year", "last year", "next year", "the year", "the current year"]) + r"))?"),
     ("qcode", r"\b[Qq][1-4](?:\s+(?:" + YEAR4 + r"))?\b"),
     ("narr", _ci(["the next day", "the following day", "the previous day", "the day before",
                   "the day after", "the next morning", "the next week", "the following week",

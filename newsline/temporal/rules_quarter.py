@@ -118,6 +118,7 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
         q = ords[0]
         if (st.anchor is not None and y == st.anchor.year and not ago
                 and _year_of(m.group(0)) is None and "next" not in low
+                and not re.search(r"\bof the (?:current )?year$", low)
                 and date(y, 3 * q - 2, 1) > st.anchor):
             tense, _c = rs.tense_cue(text, m.start(), m.end())
             if tense != rs.FUTURE:
