@@ -258,6 +258,11 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if unit == "Y" and st.ref[:4].isdigit():
             return _Res(TimexType.DATE, f"{int(st.ref[:4]) + k:04d}", anchor=st.ref,
                         remember=False)
+        ref_month = re.fullmatch(r"(\d{4})-(\d{2})", st.ref)
+        if unit == "M" and ref_month:
+            # "in May 2018 ... a month later": count from the month named, not a stale day
+            y, mo = rs.add_months(int(ref_month[1]), int(ref_month[2]), k)
+            return _Res(TimexType.DATE, rs.month(y, mo), anchor=st.ref, remember=False)
         base = st.ref_day
         if base is None:
             return None
