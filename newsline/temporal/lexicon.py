@@ -176,7 +176,8 @@ EASTER_HOLIDAYS: dict[str, int] = {
 # Time zones that may follow a clock time and stay inside the expression.
 TIME_ZONES: tuple[str, ...] = (
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
-    "CEST",
+    "CEST", "ET", "CT", "MT", "PT", "EET", "EEST", "WET", "MSK", "IST", "JST", "KST", "HKT",
+    "SGT", "AEST", "AEDT", "NZST", "NZDT", "SAST", "EAT", "WAT", "HST", "AKST", "AKDT",
 )
 
 # Tense and modality cues that decide whether a bare weekday or month lies

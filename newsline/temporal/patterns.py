@@ -118,7 +118,8 @@ TZ = TZ_REQ + "?"
 CLOCK = (
     r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
     + r"|[012]?\d:[0-5]\d" + TZ_REQ + r"|(?i:noon|midnight|midday)\b"
-    r"|\d{1,2}(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening))"
+    r"|\d{1,2}(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening)"
+    r"|(?:1[0-2]|0?[1-9])\s+o'clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
 )
 ORD_WORD = _ci([o for o in lx.ORDINALS if not o[0].isdigit() and o not in ("last", "final")])
 ORD = r"(?:" + ORD_WORD + r"|[1-4](?:st|nd|rd|th))"

@@ -39,6 +39,11 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
         elif ap == "a" and hh == 12:
             hh = 0
     rest = s[cm.end():]
+    oclock = re.match(r"\s*o'clock", rest)
+    if oclock:
+        rest = rest[oclock.end():]
+        if re.match(r"\s+(?i:tonight)\b", rest) and hh < 12:
+            hh += 12  # "10 o'clock tonight" is 22:00
     pm_part = re.match(r"\s+in\s+the\s+(morning|afternoon|evening)", rest)
     if pm_part:
         if pm_part.group(1) != "morning" and hh < 12:
