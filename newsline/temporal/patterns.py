@@ -72,6 +72,7 @@ _abbr_months = [m for m in lx.MONTHS if m not in _full_months]
 MONTH_FULL = r"(?:" + _cased(_full_months) + r")\b"
 MONTH_ANY = r"(?:" + _cased(_full_months) + r"\b|" + _cased(_abbr_months) + r"(?:\.|\b))"
 WEEKDAY_FULL = r"(?:" + _cased(w for w in lx.WEEKDAYS if len(w) > 5) + r")\b"
+WEEKDAY_PLURAL = r"(?:" + _cased(w + "s" for w in lx.WEEKDAYS if len(w) > 5) + r")\b"
 WEEKDAY_ANY = (r"(?:" + _cased(w for w in lx.WEEKDAYS if len(w) > 5) + r"\b|"
                + _cased(w for w in lx.WEEKDAYS if len(w) <= 5) + r"\.)")
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -234,7 +235,9 @@ _R: list[tuple[str, str]] = [
      + _ci(["day", "week", "month", "year", "quarter", "morning", "evening", "night",
             "afternoon", "weekend", "summer", "winter", "spring", "fall"]) + r"\b|"
      + WEEKDAY_FULL + r"(?:\s+" + PART + r")?|" + MONTH_FULL + r"|" + UNIT_PL + r"\b)|"
-     + _ci(lx.FREQUENCIES) + r"\b"),
+     + _ci(lx.FREQUENCIES) + r"\b"
+     # "closed on Mondays", "on Sunday mornings": a weekday in the plural recurs
+     r"|(?<=\bon\s)(?:" + WEEKDAY_PLURAL + r"|" + WEEKDAY_FULL + r"\s+" + PART + r"s)\b"),
     ("ref", r"(?:" + _ci([k for k in lx.REFERENCES if k != "now"]) + r"|(?i:now))\b"
      r"(?!-)"),
     ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening",
@@ -265,6 +268,7 @@ FIRST_WORDS: frozenset[str] = frozenset(
        "eighties", "nineties", "new", "right", "thanksgiving", "additional", "further", "q", "full",
        "entire", "whole", "other", "following", "remaining", "half", "period", "decades",
        "years", "months", "weeks", "days", "twenty-first", "valentine's", "tue", "thu"}
+    | {w + "s" for w in lx.WEEKDAYS if len(w) > 5}
 )
 # The other holidays are written capitalised: only that form may start a match there.
 _HOLIDAY_FIRST = {k.split()[0] for k in (*lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS)} - FIRST_WORDS
