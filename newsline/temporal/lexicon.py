@@ -196,12 +196,18 @@ FUTURE_CUES: tuple[str, ...] = (
     "resumes", "convenes", "meets", "visits", "travels", "heads", "kicks off",
     # ... and their plural present: "the two leaders meet Monday"
     "begin", "start", "open", "convene", "meet", "resume", "arrive", "depart", "travel",
+    # hopes and fixtures: "officials hope to reopen by Friday", "the visitors face Leeds on
+    # Saturday", "voters head to the polls on Sunday". Not "could": "could end Wednesday"
+    # looks ahead, "could be located Wednesday" back ("could not" is a past cue, below).
+    "hope to", "hoping to", "aim to", "aiming to", "intend to", "intending to", "expect to",
+    "expecting to", "is poised to", "are poised to", "poised to", "is due", "are due",
+    "face", "faces", "head to", "heads to",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",
     "have been", "announced", "reported", "earlier", "since", "had been due to",
     "had been scheduled to", "had been expected to", "was expected to", "were expected to",
-    "was scheduled to", "was due to", "was supposed to",
+    "was scheduled to", "was due to", "was supposed to", "could not", "couldn't",
 )
 # Frequent irregular past-tense verbs (regular ones end in -ed).
 IRREGULAR_PAST: frozenset[str] = frozenset({
