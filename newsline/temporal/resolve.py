@@ -39,6 +39,10 @@ _BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume"
                            "depart", "travel"})
 _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "must", "can",
                   "did", "do", "does", "not", "shall"})
+# After "could", these make it the past of "can" or leave it open ("could not attend",
+# "could be located", "could have"); any other verb is a possibility ahead.
+_NOT_AFTER_COULD = frozenset({"not", "be", "have", "never", "only", "hardly", "barely",
+                              "still", "already", "n't", "also", "easily"})
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
 
 
@@ -184,6 +188,9 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if w.lower() in _BASE_PRESENT and i >= 2 and (
                 words[i - 2].lower() in _AUX or words[i - 2].lower().endswith("n't")):
             got = None  # "did not meet", "will meet": the auxiliary before it decides
+        if (got is None and lows[i - 1] == "could" and i < len(words)
+                and lows[i] not in _NOT_AFTER_COULD):
+            got = FUTURE  # "the strike could end Wednesday" (not "could be located")
         if got:
             return got, w
         i -= 1
