@@ -336,10 +336,19 @@ def _generic_today(text: str, m: re.Match[str]) -> bool:
     return bool(_GENERIC_AFTER.match(text, m.end()))
 
 
+# "a servant named Friday", "a storm dubbed Sunday": a noun phrase names the day. Not
+# "called" ("the president called Monday for calm") nor "were named Thursday" (passive).
+_NAMED_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z]+\s+(?:named|nicknamed|dubbed)\s+$"
+)
+
+
 def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     if _NOT_WEEKDAY_AFTER.match(text, m.end()):
         return None
+    if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "a servant named Friday": a name ("were named Thursday" is a date)
     wd = _weekday_of(s)
     if wd is None:
         return None
