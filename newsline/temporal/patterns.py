@@ -177,7 +177,8 @@ _R: list[tuple[str, str]] = [
     ("ago", r"(?:" + APPROX + r"\s+)?(?:" + RANGE_NUMBER + r"|" + VAGUE + r"|(?i:a))[\s-]+"
      + r"(?:(?i:more)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?\s+"
      + r"(?:" + _ci(["ago", "earlier", "later", "from now", "hence", "before that",
-                     "after that"]) + r"|" + _ci(["before", "after"]) + r"(?=\s*(?:[.,;!?]|$)))"
+                     "after that"]) + r"|" + _ci(["before", "after"]) + r"(?=\s*(?:[.,;!?]|$))"
+     + r"|(?i:from)\s+(?:" + _ci(["today", "tomorrow"]) + r"|" + WEEKDAY_FULL + r"))"
      + r"\b|(?i:" + _alt(["months", "years", "weeks", "days", "decades"]) + r")\s+(?i:ago)\b"),
     ("yearago", _ci(["year-ago", "year-earlier", "year earlier", "year ago",
                      "a year-earlier", "a year-ago"])

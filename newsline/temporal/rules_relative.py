@@ -227,6 +227,24 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     n = None if vague else _number(qty_text)
     if n is not None and re.search(r"\d\s*(?:to|or|-)\s*\d|\b(?:to|or)\b", qty_text):
         n = None
+    base_day = re.search(r"\sfrom\s+([a-z]+)$", low)
+    if base_day and base_day.group(1) != "now":
+        # "a week from Tuesday", "ten days from today": a day counted from a named day
+        if st.anchor is None or n is None or unit not in ("D", "W", "M", "Y"):
+            return None
+        word = base_day.group(1)
+        wd = lx.WEEKDAYS.get(word)
+        if wd is not None:
+            start = rs.weekday_on_or_after(st.anchor + timedelta(days=1), wd)
+        else:
+            start = st.anchor + timedelta(days=lx.DAY_DEICTICS[word])
+        k = int(round(n))
+        if unit in ("D", "W"):
+            return _Res(TimexType.DATE, rs.day(start + timedelta(days=k * (7 if unit == "W"
+                                                                            else 1))))
+        y, mo = rs.add_months(start.year, start.month, k * (12 if unit == "Y" else 1))
+        dd = rs.safe_date(y, mo, start.day) or rs.safe_date(y, mo, 28)
+        return _Res(TimexType.DATE, rs.day(dd))  # type: ignore[arg-type]
     direction = -1 if re.search(r"\b(?:ago|earlier|before)\b", low) else 1
     relative_to_ref = bool(re.search(r"\b(?:earlier|later|before that|after that)\b", low))
     if unit in ("H", "MIN", "S"):
