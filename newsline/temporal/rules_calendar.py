@@ -137,6 +137,8 @@ def _h_decade(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if st.anchor and int(dm.group(2)) * 10 > st.anchor.year % 100:
             base -= 1
         head = str(base)
+    elif dm.group(2) == "0" and head != "20":
+        return _Res(TimexType.DATE, head)  # "the 1800s" is the 19th century (value 18)
     return _Res(TimexType.DATE, f"{head}{dm.group(2)}")
 
 
