@@ -14,8 +14,30 @@ from newsline.temporal import lexicon as lx
 from newsline.temporal import patterns as pt
 from newsline.temporal import resolve as rs
 from newsline.temporal.parsing import _low, _month_of, _prev_word, _weekday_of
-from newsline.temporal.rules_relative import _weekday_value
+from newsline.temporal.rules_calendar import _h_full
+from newsline.temporal.rules_relative import _h_weekday, _weekday_value
 from newsline.temporal.state import _Res, _State
+
+_ON = re.compile(r"[ \t]+on[ \t]+")
+
+
+def _day_after_on(text: str, end: int, st: _State) -> tuple[str, str | None] | None:
+    """ "at 8 p.m. on Nov. 8": the day named after "on", resolved as its own rule would."""
+    on = _ON.match(text, end)
+    if on is None:
+        return None
+    for rule, handler in (("full", _h_full), ("weekday", _h_weekday)):
+        mm = pt.RULES[rule].match(text, on.end())
+        if mm is None:
+            continue
+        res = handler(mm, text, st)
+        if res is not None and res.type is TimexType.DATE and _DAY_VALUE.fullmatch(res.value):
+            return res.value, res.cue
+        return None
+    return None
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
@@ -50,6 +72,11 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
             hh += 12
         rest = rest[pm_part.end():]
     tail = f"T{hh:02d}:{mi:02d}"
+    if not rest.strip(" ."):
+        # "at 8 p.m. on Nov. 8": the day is the next expression, after "on"
+        named = _day_after_on(text, m.end(), st)
+        if named is not None:
+            return _Res(TimexType.TIME, named[0] + tail, cue=named[1])
     base = _day_part(rest, m.end(), text, st)
     if base is None:
         return None
