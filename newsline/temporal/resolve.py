@@ -41,6 +41,9 @@ _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "mus
                   "did", "do", "does", "not", "shall"})
 # After "could", these make it the past of "can" or leave it open ("could not attend",
 # "could be located", "could have"); any other verb is a possibility ahead.
+# A sentence ends at . ? or ! before a capital, a quote or a line break; "8 a.m. on
+# Saturday" and "Nov. 8 at noon" go on.
+_SENTENCE_END = re.compile(r"[.?!](?:\s*\n|\s+(?=[A-Z0-9\"'`(\u201c\u2018]))")
 _NOT_AFTER_COULD = frozenset({"not", "be", "have", "never", "only", "hardly", "barely",
                               "still", "already", "n't", "also", "easily"})
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
@@ -166,9 +169,9 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
             return got, nxt.group(0)
     lo = max(0, start - window)
     before = text[lo:start]
-    cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind("? "), before.rfind("! "))
-    if cut >= 0:
-        before = before[cut + 1:]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].start() + 1:]
     words = WORD.findall(before)
     lows = [x.lower() for x in words]  # once, not once per word and phrase length
     i = len(words)
@@ -188,6 +191,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if w.lower() in _BASE_PRESENT and i >= 2 and (
                 words[i - 2].lower() in _AUX or words[i - 2].lower().endswith("n't")):
             got = None  # "did not meet", "will meet": the auxiliary before it decides
+        if got == FUTURE and lows[i - 1] == "next" and i < len(words) and lows[i] == "to":
+            got = None  # "next to the embassy": a place, not the future
         if (got is None and lows[i - 1] == "could" and i < len(words)
                 and lows[i] not in _NOT_AFTER_COULD):
             got = FUTURE  # "the strike could end Wednesday" (not "could be located")
