@@ -153,7 +153,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "veterans day": (11, 11), "veterans' day": (11, 11), "remembrance day": (11, 11),
     "armistice day": (11, 11), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
     "saint patrick's day": (3, 17), "may day": (5, 1), "bastille day": (7, 14),
-    "canada day": (7, 1), "australia day": (1, 26),
+    "canada day": (7, 1), "australia day": (1, 26), "juneteenth": (6, 19),
+    "the fourth of july": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
 }
 
 # Holidays on the nth weekday of a month: (month, ISO weekday, n); n = -1 is the last.

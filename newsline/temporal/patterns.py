@@ -130,9 +130,17 @@ QDET = _ci(["fiscal", "calendar", "latest", "current", "most recent", "comparabl
             "march", "this year's", "last year's", "next year's", "the year's"])
 QMOD = r"(?:" + QDET + r"|" + ORD + r"|" + YEAR4 + r"|(?i:fiscal|calendar|this|that))"
 # Holiday names as news writes them, each word capitalised ("Good Friday", "St. Patrick's Day").
+def _titled(phrase: str) -> list[str]:
+    """ "the fourth of july" -> "the Fourth of July" and "The Fourth of July"."""
+    words = [w if w in ("the", "of") else w[:1].upper() + w[1:] for w in phrase.split()]
+    forms = [" ".join(words)]
+    if words[0] == "the":
+        forms.append(" ".join(["The", *words[1:]]))
+    return forms
+
+
 HOLIDAY_TITLED = _alt(
-    " ".join(w[:1].upper() + w[1:] for w in k.split())
-    for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS)
+    f for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS) for f in _titled(k)
 )
 CENTURY_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + ORD_WORD + r"|" + _ci(
     ["twentieth", "twenty-first", "nineteenth", "eighteenth", "seventeenth"]) + r")"

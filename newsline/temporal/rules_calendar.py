@@ -191,7 +191,12 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, _season_value(st.anchor, code, n))
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:Island|Islands|Isle|Isles)\b")
+
+
 def _h_holiday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    if _PLACE_AFTER.match(text, m.end()):
+        return None  # "Christmas Island", "Easter Island": places
     low = " ".join(_low(m).split())
     yr = re.search(r"\s(\d{4})$", low)
     if yr:
