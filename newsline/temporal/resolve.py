@@ -31,8 +31,9 @@ for _c in lx.PAST_CUES:
         _MULTI[tuple(_c.split())] = PAST
 _MULTI_LENS = sorted({len(k) for k in _MULTI}, reverse=True)
 _BREAKS = frozenset(lx.CLAUSE_BREAKS) | {"\n\n"}
-_NOT_BEFORE_PAST = frozenset({"be", "being", "the", "a", "an", "its", "their", "his", "her",
-                              "our", "this", "that", "these", "those"})
+# "will be paid", "are banned" (a present passive), "the flooded region": not past verbs
+_NOT_BEFORE_PAST = frozenset({"be", "being", "is", "are", "the", "a", "an", "its", "their",
+                              "his", "her", "our", "this", "that", "these", "those"})
 _OPENERS = frozenset({"in", "on", "at", "by", "since", "until", "during", "and", "but",
                       "also", "then", "early", "late", "earlier", "later", "as", "of"})
 _BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume", "arrive",
