@@ -202,7 +202,7 @@ FUTURE_CUES: tuple[str, ...] = (
     # looks ahead, "could be located Wednesday" back ("could not" is a past cue, below).
     "hope to", "hoping to", "aim to", "aiming to", "intend to", "intending to", "expect to",
     "expecting to", "is poised to", "are poised to", "poised to", "is due", "are due",
-    "face", "faces", "head to", "heads to",
+    "face", "faces", "head to", "heads to", "no later than",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",

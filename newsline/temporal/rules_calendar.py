@@ -260,6 +260,8 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
         prev = text[max(0, m.start() - 12):m.start()]
         if re.search(r"(?:No\.|Room|Suite|Flight|flight|Route|route|about|some|nearly|"
+                     r"[Aa]partment|Apt\.|[Uu]nit|[Ss]ection|[Ff]orm|[Gg]ate|[Ee]xit|[Hh]ighway|"
+                     r"Interstate|[Pp]latform|[Pp]ier|[Bb]uilding|[Pp]recinct|[Cc]hapter|[Pp]age|"
                      r"\$|#)\s*$", prev):
             return None
         if st.anchor is not None and y > st.anchor.year + 60:
