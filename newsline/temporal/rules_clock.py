@@ -40,6 +40,10 @@ def _day_after_on(text: str, end: int, st: _State) -> tuple[str, str | None] | N
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_OF_DAY = re.compile(r"\s+of\s+(?:" + pt.WEEKDAY_ANY + r"|" + pt.MONTH_ANY + r"\s+\d|\d{1,2}"
+                     r"(?:st|nd|rd|th)?\s+" + pt.MONTH_ANY + r"|(?i:the)\s+\d)")
+
+
 def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     if s[:4].lower() == "noon" and _prev_word(text, m.start()) == "high":
@@ -113,6 +117,8 @@ def _day_part(rest: str, end: int, text: str, st: _State) -> tuple[str, str | No
 
 def _h_partday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
+    if low.startswith("the ") and _OF_DAY.match(text, m.end()):
+        return None  # "the morning of Nov. 8": TimeBank marks the date alone
     if low == "midday":
         base = st.ref_day
         return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "T12:00")
