@@ -31,6 +31,7 @@ from newsline.temporal.rules_calendar import (
     _h_holiday,
     _h_iso,
     _h_month,
+    _h_monthday,
     _h_monthyear,
     _h_season,
     _h_weekof,
@@ -197,7 +198,7 @@ def extract_batch_line(obj: dict[str, object]) -> dict[str, object]:
 
 _HANDLERS = {
     "time": _h_time, "iso": _h_iso, "nthday": _h_nthday, "weekof": _h_weekof,
-    "full": _h_full, "monthyear": _h_monthyear,
+    "full": _h_full, "monthday": _h_monthday, "monthyear": _h_monthyear,
     "quarter": _h_quarter, "qcode": _h_qcode, "narr": _h_narr, "rel": _h_rel, "ago": _h_ago,
     "yearago": _h_yearago, "dur": _h_dur, "durvague": _h_durvague, "deictic": _h_deictic,
     "weekday": _h_weekday, "decade": _h_decade, "century": _h_century, "season": _h_season,

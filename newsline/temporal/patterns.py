@@ -157,6 +157,9 @@ _R: list[tuple[str, str]] = [
     ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the)\s+" + DAYNUM + r"\s+of\s+" + MONTH_ANY
      + r"|" + DAYNUM + r"\s+(?:of\s+)?" + MONTH_ANY + r"|" + MONTH_ANY + r"\s+" + DAYNUM
      + r")(?:,?\s+" + YEAR + r")?"),
+    # "on the 14th", "by the 3rd": a day of the month the text is already in
+    ("monthday", r"(?:(?<=\b[Oo]n\s)|(?<=\bby\s))(?i:the)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+     r"(?=[ \t]*[,.;:!?)]|[ \t]*$|[ \t]+(?:at|when|as|after|before)\b)"),
     ("monthyear", POS_PREFIX + MONTH_ANY + r",?\s+(?:of\s+)?(?:" + YEAR + r"|"
      + _ci(["this year", "last year", "next year"]) + r")"),
     ("quarter", r"(?:(?i:the)\s+(?:" + QMOD + r"[\s-]+){0,4}|(?:" + QMOD + r"[\s-]+){1,4})"

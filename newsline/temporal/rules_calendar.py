@@ -244,6 +244,23 @@ def _holiday_date(key: str) -> Callable[[int], date] | None:
     return None
 
 
+def _h_monthday(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """ "on the 14th": that day of the anchor's month, or of the month the tense points to."""
+    d = int(re.search(r"\d+", m.group(0)).group(0))  # type: ignore[union-attr]
+    if st.anchor is None:
+        return _Res(TimexType.DATE, f"XXXX-XX-{d:02d}")
+    tense, cue = rs.tense_cue(text, m.start(), m.end())
+    y, mo = st.anchor.year, st.anchor.month
+    if tense == rs.PAST and d > st.anchor.day:
+        y, mo = rs.add_months(y, mo, -1)
+    elif tense == rs.FUTURE and d < st.anchor.day:
+        y, mo = rs.add_months(y, mo, 1)
+    day = rs.safe_date(y, mo, d)
+    if day is None:
+        return None
+    return _Res(TimexType.DATE, rs.day(day), cue=cue)
+
+
 def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     low = s.lower()
