@@ -118,7 +118,8 @@ TZ_REQ = r"(?:\s+" + _alt(lx.TIME_ZONES) + r"\b)"
 TZ = TZ_REQ + "?"
 CLOCK = (
     r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
-    + r"|[012]?\d:[0-5]\d" + TZ_REQ + r"|(?i:noon|midnight|midday)\b"
+    + r"|[012]?\d:[0-5]\d" + TZ_REQ + r"|(?:[01]\d|2[0-3])[0-5]\d" + TZ_REQ
+    + r"|(?i:noon|midnight|midday)\b"
     r"|\d{1,2}(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening)"
     r"|(?:1[0-2]|0?[1-9])\s+o'clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
 )
@@ -150,7 +151,9 @@ _R: list[tuple[str, str]] = [
     ("time", CLOCK + r"(?:,?\s+(?:" + WEEKDAY_FULL + r"(?:,?\s+" + MONTH_ANY + r"\s+" + DAYNUM
      + r")?|" + MONTH_ANY + r"\s+" + DAYNUM + r"|" + DEICTIC + r"))?"),
     ("iso", r"(?<![\d/.-])(?:(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?"
-     r"|[01]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![\d/-])"),
+     r"|(?:1[89]|20)\d\d/[01]\d/[0-3]\d"  # 2015/11/23
+     r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\.\d)"  # 23.11.2015: day first
+     r"|[0-3]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![\d/-])"),
     ("nthday", r"(?i:the)\s+" + ORD_WORD + r"\s+(?i:day)\b(?!-)"),
     ("weekof", r"(?i:the\s+week\s+of)\s+" + MONTH_ANY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR4
      + r")?"),

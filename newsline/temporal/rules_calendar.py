@@ -44,11 +44,20 @@ def _h_iso(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if "T" in s:
             return _Res(TimexType.TIME, s[:16])
         return _Res(TimexType.DATE, rs.day(dd))
+    if "." in s:
+        d_, mo_, y_ = s.split(".")
+        dd = rs.safe_date(int(y_), int(mo_), int(d_))
+        return _Res(TimexType.DATE, rs.day(dd)) if dd else None
     a, b, c = s.split("/")
+    if len(a) == 4:
+        dd = rs.safe_date(int(a), int(b), int(c))
+        return _Res(TimexType.DATE, rs.day(dd)) if dd else None
     y = int(c)
     if len(c) == 2:
         y += 1900 if y > 40 else 2000
-    dd = rs.safe_date(y, int(a), int(b))
+    # month first as in US copy, unless the first number cannot be a month (23/11/2015)
+    mo_first = int(a) <= 12
+    dd = rs.safe_date(y, int(a), int(b)) if mo_first else rs.safe_date(y, int(b), int(a))
     if dd is None:
         return None
     return _Res(TimexType.DATE, rs.day(dd))
@@ -261,6 +270,12 @@ def _h_monthday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.day(day), cue=cue)
 
 
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:block\b|(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Street|Road|Boulevard|Drive|Lane|Ave\.|"
+    r"St\.|Rd\.|Blvd\.|Place|Court|Parkway|Highway)(?!\w))"
+)
+
+
 def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     low = s.lower()
@@ -270,6 +285,8 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if pt.YEAR4_RE.search(s) and not re.search(r"[a-z]", low.split(str(y))[0]):
         # a bare four-digit number: reject counts ("2000 troops") and addresses
         nxt = text[m.end():m.end() + 20]
+        if _ADDRESS_AFTER.match(text, m.end()):
+            return None  # "the 2000 block of", "1600 Pennsylvania Avenue": addresses
         if re.match(r"\s+(?:people|troops|soldiers|men|women|workers|jobs|shares|members|"
                     r"cars|units|employees|feet|meters|metres|miles|tons|points|votes|"
                     r"residents|students|police|acres|pounds|barrels|copies|homes|times|"

@@ -51,7 +51,11 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     cm = pt.CLOCK_RE.match(s)
     if not cm:
         return None
-    if cm.group("w"):
+    mil = re.match(r"([01]\d|2[0-3])([0-5]\d)\s", s)
+    if mil:  # "1800 GMT": a 24-hour clock without a colon, as wire copy writes it
+        hh, mi = int(mil.group(1)), int(mil.group(2))
+        cm = re.match(r"\d{4}" + pt.TZ_REQ, s) or cm
+    elif cm.group("w"):
         w = cm.group("w").lower()
         hh, mi = (24, 0) if w == "midnight" else (12, 0)
     else:
