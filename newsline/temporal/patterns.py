@@ -170,7 +170,8 @@ _R: list[tuple[str, str]] = [
      r"(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)\b(?!')|\s+(?i:of|in)\s+(?:"
      + _ci(["fiscal", "calendar"]) + r"\s+)?(?:" + YEAR4 + r"|"
      + _ci(["this year", "last year", "next year", "the year", "the current year"]) + r"))?"),
-    ("qcode", r"\b[Qq][1-4](?:\s+(?:" + YEAR4 + r"))?\b"),
+    ("qcode", r"\b[Qq][1-4](?:\s+(?:" + YEAR4 + r"))?\b|\bH[12]\s+" + YEAR4 + r"\b"
+     r"|\bFY[ \t]?(?:(?:19|20)\d\d|\d\d)\b(?![-/]\d)"),
     ("narr", _ci(["the next day", "the following day", "the previous day", "the day before",
                   "the day after", "the next morning", "the next week", "the following week",
                   "the following month", "the following year", "the previous year",
@@ -282,7 +283,8 @@ FIRST_WORDS: frozenset[str] = frozenset(
        "pre", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
        "eighties", "nineties", "new", "right", "thanksgiving", "additional", "further", "q", "full",
        "entire", "whole", "other", "following", "remaining", "half", "period", "decades",
-       "years", "months", "weeks", "days", "twenty-first", "valentine's", "tue", "thu"}
+       "years", "months", "weeks", "days", "twenty-first", "valentine's", "tue", "thu", "h",
+       "fy"}
     | {w + "s" for w in lx.WEEKDAYS if len(w) > 5}
 )
 # The other holidays are written capitalised: only that form may start a match there.

@@ -148,6 +148,12 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 def _h_qcode(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
+    if s.startswith("FY"):
+        # "FY2020", "FY21": the fiscal year, valued as its calendar year number
+        num = s[2:].strip()
+        return _Res(TimexType.DATE, f"{int(num) + (2000 if len(num) == 2 else 0):04d}")
+    if s[0] == "H":
+        return _Res(TimexType.DATE, f"{_year_of(s):04d}-H{s[1]}")  # "H1 2021"
     q = int(s[1])
     y = _year_of(s)
     if y is None:
