@@ -47,6 +47,10 @@ def _year_of(s: str) -> int | None:
     sm = pt.SPELLED_YEAR_RE.search(s)
     if sm:
         return _spelled_year(sm.group(0))
+    am = pt.APOS_YEAR_RE.search(s)
+    if am:  # "'98" -> 1998, "'09" -> 2009 (the pivot the m/d/yy dates use)
+        yy = int(am.group(1))
+        return yy + (1900 if yy > 40 else 2000)
     return None
 
 

@@ -86,7 +86,9 @@ SPELLED_YEAR = (
     r"|two\s+thousand(?:\s+and\s+" + _alt(_unit_words + _teens) + r"|\s+"
     + _alt(_unit_words + _teens) + r")?)\b"
 )
-YEAR = r"(?:" + YEAR4 + r"|" + SPELLED_YEAR + r")"
+# "'98", "'69": a year with its century left out (after a month, season or preposition)
+APOS_YEAR = r"['\u2019]\d\d(?![\d'\u2019]|\w)"
+YEAR = r"(?:" + YEAR4 + r"|" + SPELLED_YEAR + r"|" + APOS_YEAR + r")"
 SEASON = _ci(lx.SEASONS)
 PART = _ci(["morning", "afternoon", "evening", "night"])
 NUMWORD = (
@@ -239,7 +241,9 @@ _R: list[tuple[str, str]] = [
                           "year-end", "early in", "late in"])
      + r"[\s-]+(?=\d|(?i:the\s+year|nineteen|two))|(?<![\w$#.,/-]))(?:" + YEAR4
      + r"(?:\s+(?i:or\s+later|or\s+earlier))?|"
-     + r"(?i:the\s+year\s+)" + SPELLED_YEAR + r"|" + SPELLED_YEAR + r")(?![\w-])"),
+     + r"(?i:the\s+year\s+)" + SPELLED_YEAR + r"|" + SPELLED_YEAR + r")(?![\w-])"
+     r"|(?=['\u2019])(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bfrom\s)"
+     r"|(?<=\bto\s)|(?<=\band\s))" + APOS_YEAR),
     ("yearend", _ci(["year-end", "year end", "year's end", "the end of the year",
                      "the end of this year",
                      "the end of next year", "the end of last year", "the end of the month",
@@ -314,6 +318,7 @@ WORD = re.compile(r"[A-Za-z']+|[;:\u2013\u2014()\"\u201c\u201d]|--|``|''|\n\s*\n
 NUMBER_RE = re.compile(NUMBER)
 UNIT_RE = re.compile(UNIT_ANY)
 YEAR4_RE = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
+APOS_YEAR_RE = re.compile(r"['\u2019](\d\d)(?!\d)")
 SPELLED_YEAR_RE = re.compile(SPELLED_YEAR)
 CLOCK_RE = re.compile(
     r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?:(?P<ap>[AaPp])\.?\s?[Mm])?|(?P<w>(?i:noon|midday|midnight))"
