@@ -57,6 +57,7 @@ UNITS: dict[str, str] = {
     "second": "S", "seconds": "S", "minute": "M", "minutes": "M",
     "hour": "H", "hours": "H", "day": "D", "days": "D",
     "week": "W", "weeks": "W", "weekend": "WE", "weekends": "WE",
+    "fortnight": "W", "fortnights": "W",  # counted as two weeks each (parsing.FORTNIGHT)
     "month": "M", "months": "M", "quarter": "Q", "quarters": "Q",
     "year": "Y", "years": "Y", "decade": "DE", "decades": "DE",
     "century": "CE", "centuries": "CE",

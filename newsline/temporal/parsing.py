@@ -142,6 +142,11 @@ def _duration_value(n: float | None, unit: str) -> str:
     return f"P{q}{unit}"
 
 
+def _weeks_per(word: str) -> int:
+    """2 for "fortnight(s)", the one unit that is a multiple of another; 1 otherwise."""
+    return 2 if word.lower().startswith("fortnight") else 1
+
+
 def _unit(word: str) -> str:
     w = word.lower()
     if w.startswith("minute"):
@@ -150,7 +155,7 @@ def _unit(word: str) -> str:
 
 
 _UNIT_IN = re.compile(
-    r"(?i)\b(seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|"
+    r"(?i)\b(seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|"
     r"decades?|century|centuries)\b"
 )
 

@@ -25,6 +25,7 @@ from newsline.temporal.parsing import (
     _shift,
     _unit,
     _weekday_of,
+    _weeks_per,
 )
 from newsline.temporal.state import _ref_in_sentence, _Res, _State
 
@@ -225,6 +226,8 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     vague = bool(re.match(r"^(?:a few|few|several|many|some|a number of)\b", qty_text)) or (
         not qty_text.strip())
     n = None if vague else _number(qty_text)
+    if n is not None:
+        n *= _weeks_per(um.group(1))  # "a fortnight ago" is two weeks back
     if n is not None and re.search(r"\d\s*(?:to|or|-)\s*\d|\b(?:to|or)\b", qty_text):
         n = None
     base_day = re.search(r"\sfrom\s+([a-z]+)$", low)

@@ -11,7 +11,15 @@ import re
 from newsline.models import TimexType
 from newsline.temporal import lexicon as lx
 from newsline.temporal import patterns as pt
-from newsline.temporal.parsing import _UNIT_IN, _duration_value, _low, _number, _prev_word, _unit
+from newsline.temporal.parsing import (
+    _UNIT_IN,
+    _duration_value,
+    _low,
+    _number,
+    _prev_word,
+    _unit,
+    _weeks_per,
+)
 from newsline.temporal.state import _Res, _State
 
 _BEFORE_VERB_LAST = frozenset({"will", "would", "to", "could", "may", "might", "can", "should",
@@ -97,6 +105,8 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     if "and a half" in low and n is not None:
         n += 0.5
+    if n is not None:
+        n *= _weeks_per(um.group(1))  # "a fortnight" is P2W
     return _Res(TimexType.DURATION, _duration_value(n, unit), start_trim=trim)
 
 
