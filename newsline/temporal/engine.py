@@ -38,7 +38,13 @@ from newsline.temporal.rules_calendar import (
     _h_year,
 )
 from newsline.temporal.rules_clock import _h_partday, _h_time
-from newsline.temporal.rules_quarter import _h_qcode, _h_quarter, _h_yearago, _h_yearend
+from newsline.temporal.rules_quarter import (
+    _h_mquarter,
+    _h_qcode,
+    _h_quarter,
+    _h_yearago,
+    _h_yearend,
+)
 from newsline.temporal.rules_relative import (
     _h_ago,
     _h_deictic,
@@ -199,7 +205,8 @@ def extract_batch_line(obj: dict[str, object]) -> dict[str, object]:
 _HANDLERS = {
     "time": _h_time, "iso": _h_iso, "nthday": _h_nthday, "weekof": _h_weekof,
     "full": _h_full, "monthday": _h_monthday, "monthyear": _h_monthyear,
-    "quarter": _h_quarter, "qcode": _h_qcode, "narr": _h_narr, "rel": _h_rel, "ago": _h_ago,
+    "mquarter": _h_mquarter, "quarter": _h_quarter, "qcode": _h_qcode, "narr": _h_narr,
+    "rel": _h_rel, "ago": _h_ago,
     "yearago": _h_yearago, "dur": _h_dur, "durvague": _h_durvague, "deictic": _h_deictic,
     "weekday": _h_weekday, "decade": _h_decade, "century": _h_century, "season": _h_season,
     "holiday": _h_holiday, "year": _h_year, "yearend": _h_yearend, "set": _h_set,

@@ -167,6 +167,9 @@ _R: list[tuple[str, str]] = [
      r"(?=[ \t]*[,.;:!?)]|[ \t]*$|[ \t]+(?:at|when|as|after|before)\b)"),
     ("monthyear", POS_PREFIX + MONTH_ANY + r",?\s+(?:of\s+)?(?:" + YEAR + r"|"
      + _ci(["this year", "last year", "next year"]) + r")"),
+    # "the January-March quarter": a calendar quarter named by its first and last month
+    ("mquarter", r"(?:(?i:the)\s+)?" + MONTH_FULL + r"\s*[-\u2013]\s*" + MONTH_FULL
+     + r"\s+(?i:quarter)\b(?:\s+(?:(?i:of)\s+)?" + YEAR4 + r")?"),
     ("quarter", r"(?:(?i:the)\s+(?:" + QMOD + r"[\s-]+){0,4}|(?:" + QMOD + r"[\s-]+){1,4})"
      r"(?i:quarter|half|period|fiscal\s+year(?:\s+" + YEAR4 + r")?)\b(?!-)"
      r"(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)\b(?!')|\s+(?i:of|in)\s+(?:"
@@ -274,7 +277,9 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _R)
 # word once before trying ~25 rules makes most word starts fail at once.
 FIRST_WORDS: frozenset[str] = frozenset(
     set(lx.MONTHS) | set(lx.WEEKDAYS) | set(lx.SEASONS) | set(lx.DAY_DEICTICS)
-    | set(lx.FREQUENCIES) | {k.split()[0] for k in lx.HOLIDAYS}
+    | set(lx.FREQUENCIES)
+    # holidays the rule also takes in lower case ("christmas"); the rest are capitalised
+    | {"christmas", "new", "independence", "halloween", "boxing", "valentine's"}
     | {k.split()[0] for k in lx.REFERENCES} | {k for k in lx.ORDINALS if k.isalpha()}
     | {k.split()[0] for k in lx.NUMBERS} | set(lx.UNITS) | set(lx.PARTS_OF_DAY)
     | {"the", "this", "that", "these", "next", "last", "past", "coming", "previous", "prior",
@@ -292,7 +297,9 @@ FIRST_WORDS: frozenset[str] = frozenset(
     | {w + "s" for w in lx.WEEKDAYS if len(w) > 5}
 )
 # The other holidays are written capitalised: only that form may start a match there.
-_HOLIDAY_FIRST = {k.split()[0] for k in (*lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS)} - FIRST_WORDS
+_HOLIDAY_FIRST = {
+    k.split()[0] for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS)
+} - FIRST_WORDS
 _FIRST = (r"(?=\d|'\d|[A-Z]{1,4}-\d|" + _ci(FIRST_WORDS) + r"(?![A-Za-z])|"
           + _alt(w[:1].upper() + w[1:] for w in _HOLIDAY_FIRST) + r"(?![A-Za-z]))")
 

@@ -146,6 +146,24 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, f"{y:04d}-Q{q}")
 
 
+def _h_mquarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """ "the January-March quarter": the calendar quarter those months span."""
+    months = [lx.MONTHS[x.group(0).lower().rstrip(".")] for x in pt.MONTH_RE.finditer(m.group(0))]
+    if len(months) != 2 or months[0] % 3 != 1 or months[1] != months[0] + 2:
+        return None  # a fiscal quarter off the calendar ("the November-January quarter")
+    q = (months[0] - 1) // 3 + 1
+    y = _year_of(m.group(0))
+    cue = None
+    if y is None:
+        if st.anchor is None:
+            return _Res(TimexType.DATE, f"XXXX-Q{q}")
+        y = st.anchor.year
+        tense, cue = rs.tense_cue(text, m.start(), m.end())
+        if date(y, months[0], 1) > st.anchor and tense != rs.FUTURE:
+            y -= 1  # a quarter reported on has begun already
+    return _Res(TimexType.DATE, f"{y:04d}-Q{q}", cue=cue)
+
+
 def _h_qcode(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     if s.startswith("FY"):
