@@ -203,13 +203,15 @@ FUTURE_CUES: tuple[str, ...] = (
     # looks ahead, "could be located Wednesday" back ("could not" is a past cue, below).
     "hope to", "hoping to", "aim to", "aiming to", "intend to", "intending to", "expect to",
     "expecting to", "is poised to", "are poised to", "poised to", "is due", "are due",
-    "face", "faces", "head to", "heads to", "no later than",
+    "face", "faces", "head to", "heads to", "no later than", "planned for", "continues",
+    "continue", "runs", "hosts",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",
     "have been", "announced", "reported", "earlier", "since", "had been due to",
     "had been scheduled to", "had been expected to", "was expected to", "were expected to",
     "was scheduled to", "was due to", "was supposed to", "could not", "couldn't",
+    "was planned for", "were planned for", "had been planned for",
 )
 # Frequent irregular past-tense verbs (regular ones end in -ed).
 IRREGULAR_PAST: frozenset[str] = frozenset({

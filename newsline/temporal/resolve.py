@@ -37,7 +37,7 @@ _NOT_BEFORE_PAST = frozenset({"be", "being", "is", "are", "the", "a", "an", "its
 _OPENERS = frozenset({"in", "on", "at", "by", "since", "until", "during", "and", "but",
                       "also", "then", "early", "late", "earlier", "later", "as", "of"})
 _BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume", "arrive",
-                           "depart", "travel"})
+                           "depart", "travel", "continue"})
 _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "must", "can",
                   "did", "do", "does", "not", "shall"})
 # After "could", these make it the past of "can" or leave it open ("could not attend",
@@ -175,6 +175,10 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         before = before[ends[-1].start() + 1:]
     words = WORD.findall(before)
     lows = [x.lower() for x in words]  # once, not once per word and phrase length
+    copula = lows[-2:] if lows[-1:] == ["on"] else lows[-1:]
+    if copula[:1] in (["is"], ["are"]) and (len(lows) < len(copula) + 1
+                                            or lows[-len(copula) - 1] != "today"):
+        return FUTURE, words[-len(copula)]  # "the vote is (on) Sunday": scheduled ahead
     i = len(words)
     stop = max(0, i - max_words)
     while i > stop:
