@@ -148,9 +148,9 @@ def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.SET, lx.FREQUENCIES[low])
     plural = re.fullmatch(r"([a-z]+day)s?(?:\s+([a-z]+?)s)?", " ".join(low.split()))
     if plural and plural.group(1) in lx.WEEKDAYS and (low.endswith("s") or plural.group(2)):
-        wd = lx.WEEKDAYS[plural.group(1)]  # "on Mondays", "on Sunday mornings"
+        day_no = lx.WEEKDAYS[plural.group(1)]  # "on Mondays", "on Sunday mornings"
         part = lx.PARTS_OF_DAY.get(plural.group(2) or "")
-        return _Res(TimexType.SET, f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
+        return _Res(TimexType.SET, f"XXXX-WXX-{day_no}" + (f"T{part}" if part else ""))
     last = low.split()[-1]
     pm = pt.PART_RE.search(m.group(0))
     if pm and len(low.split()) > 2:
