@@ -163,7 +163,8 @@ _R: list[tuple[str, str]] = [
      + r"|" + DAYNUM + r"\s+(?:of\s+)?" + MONTH_ANY + r"|" + MONTH_ANY + r"\s+" + DAYNUM
      + r")(?:,?\s+" + YEAR + r")?"),
     # "on the 14th", "by the 3rd": a day of the month the text is already in
-    ("monthday", r"(?:(?<=\b[Oo]n\s)|(?<=\bby\s))(?i:the)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+    ("monthday", r"[Tt]he(?:(?<=\b[Oo]n\s[Tt]he)|(?<=\bby\s[Tt]he))\s+(?:[12]\d|3[01]|0?[1-9])"
+     r"(?:st|nd|rd|th)"
      r"(?=[ \t]*[,.;:!?)]|[ \t]*$|[ \t]+(?:at|when|as|after|before)\b)"),
     ("monthyear", POS_PREFIX + MONTH_ANY + r",?\s+(?:of\s+)?(?:" + YEAR + r"|"
      + _ci(["this year", "last year", "next year"]) + r")"),
