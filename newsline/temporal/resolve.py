@@ -40,11 +40,11 @@ _BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume"
                            "depart", "travel", "continue"})
 _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "must", "can",
                   "did", "do", "does", "not", "shall"})
-# After "could", these make it the past of "can" or leave it open ("could not attend",
-# "could be located", "could have"); any other verb is a possibility ahead.
 # A sentence ends at . ? or ! before a capital, a quote or a line break; "8 a.m. on
 # Saturday" and "Nov. 8 at noon" go on.
 _SENTENCE_END = re.compile(r"[.?!](?:\s*\n|\s+(?=[A-Z0-9\"'`(\u201c\u2018]))")
+# After "could", these make it the past of "can" or leave it open ("could not attend",
+# "could be located", "could have"); any other verb is a possibility ahead.
 _NOT_AFTER_COULD = frozenset({"not", "be", "have", "never", "only", "hardly", "barely",
                               "still", "already", "n't", "also", "easily"})
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
@@ -156,7 +156,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     """(direction, cue word) of the clause that governs text[start:end].
 
     A past-tense verb or "will"/"would" right after the expression is the verb
-    of its own clause ("the ministry on Sunday issued ...") and decides first.
+    of its own clause ("the ministry on Sunday issued ...") and decides first;
+    then a present copula right before it ("the vote is (on) Sunday") points ahead.
     Otherwise looks back from the expression to the start of its clause for the nearest
     future or past cue (modal, "is expected to", a past-tense verb ...); if the
     clause has none before the expression, looks a few words ahead. Returns
