@@ -14,7 +14,7 @@ import os
 import queue
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -87,7 +87,7 @@ def _chunks(items: Iterable[RawDocument | ReadError], n: int) -> Iterator[list]:
 
 def _prepared(
     docs: Iterable[RawDocument | ReadError],
-) -> Iterator[tuple[list[RawDocument | ReadError], frozenset[str]]]:
+) -> Generator[tuple[list[RawDocument | ReadError], frozenset[str]], None, None]:
     """Chunks of input with the lines repeated across each (the web clutter to drop)."""
     for chunk in _chunks(docs, CHUNK):
         good = [d.text for d in chunk if isinstance(d, RawDocument)]
@@ -98,7 +98,7 @@ T = TypeVar("T")
 _END = object()
 
 
-def read_ahead(items: Iterator[T]) -> Iterator[T]:
+def read_ahead(items: Iterator[T]) -> Generator[T, None, None]:
     """Produce the next item in a thread while the caller works on this one.
 
     With worker processes, the writer would otherwise read and scan a whole
@@ -237,26 +237,29 @@ def run_documents(
     chunks = _prepared(docs)
     if eng.workers > 1:  # workers would idle while this process reads the next chunk
         chunks = read_ahead(chunks)
-    for chunk, repeated in chunks:
-        todo: list[RawDocument] = []
-        for doc in chunk:
-            if isinstance(doc, ReadError):
-                if strict:  # everything read before the failure is written first
-                    submit(todo, repeated)
-                    todo = []
-                    while in_flight:
-                        drain_one()
-                fail(doc)
-                if on_progress:
-                    on_progress(1)
-            elif known is not None and known(article_id(doc.text), _stated(doc)):
-                report.unchanged += 1
-                if on_progress:
-                    on_progress(1)
-            else:
-                todo.append(doc)
-        submit(todo, repeated)
-        del chunk, todo
+    try:
+        for chunk, repeated in chunks:
+            todo: list[RawDocument] = []
+            for doc in chunk:
+                if isinstance(doc, ReadError):
+                    if strict:  # everything read before the failure is written first
+                        submit(todo, repeated)
+                        todo = []
+                        while in_flight:
+                            drain_one()
+                    fail(doc)
+                    if on_progress:
+                        on_progress(1)
+                elif known is not None and known(article_id(doc.text), _stated(doc)):
+                    report.unchanged += 1
+                    if on_progress:
+                        on_progress(1)
+                else:
+                    todo.append(doc)
+            submit(todo, repeated)
+            del chunk, todo
+    finally:  # a strict stop must not leave the reader thread reading on
+        chunks.close()
     while in_flight:
         drain_one()
     return report
