@@ -125,6 +125,8 @@ def _watch_parent(parent: int) -> None:
     def gone() -> bool:
         if os.getppid() != first:
             return True
+        if os.name == "nt":  # there os.kill(pid, 0) would terminate the parent
+            return False
         try:
             os.kill(parent, 0)
         except ProcessLookupError:
