@@ -176,10 +176,9 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         before = before[ends[-1].start() + 1:]
     words = WORD.findall(before)
     lows = [x.lower() for x in words]  # once, not once per word and phrase length
-    copula = lows[-2:] if lows[-1:] == ["on"] else lows[-1:]
-    if copula[:1] in (["is"], ["are"]) and (len(lows) < len(copula) + 1
-                                            or lows[-len(copula) - 1] != "today"):
-        return FUTURE, words[-len(copula)]  # "the vote is (on) Sunday": scheduled ahead
+    k = len(lows) - (2 if lows[-1:] == ["on"] else 1)  # "the vote is (on) Sunday":
+    if k >= 0 and lows[k] in ("is", "are") and (k == 0 or lows[k - 1] != "today"):
+        return FUTURE, words[k]  # a present copula right before it: scheduled ahead
     i = len(words)
     stop = max(0, i - max_words)
     while i > stop:
