@@ -19,6 +19,7 @@ from newsline.temporal.rules_relative import _h_weekday, _weekday_value
 from newsline.temporal.state import _Res, _State
 
 _ON = re.compile(r"[ \t]+on[ \t]+")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _day_after_on(text: str, end: int, st: _State) -> tuple[str, str | None] | None:
@@ -35,9 +36,6 @@ def _day_after_on(text: str, end: int, st: _State) -> tuple[str, str | None] | N
             return res.value, res.cue
         return None
     return None
-
-
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 _OF_DAY = re.compile(r"\s+of\s+(?:" + pt.WEEKDAY_ANY + r"|" + pt.MONTH_ANY + r"\s+\d|\d{1,2}"
