@@ -70,6 +70,9 @@ _TRIM_LEAD = {
 }
 
 
+_NEXT_WORD = re.compile(r"(?<=\s)\S")
+
+
 def parse_anchor(anchor: date | str | None) -> date | None:
     """Accept a date, an ISO string (a time part is ignored) or None."""
     if anchor is None or isinstance(anchor, date):
@@ -93,7 +96,9 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
     dct = a.isoformat() if a else None
     out: list[Timex] = []
     last_end = 0
-    for m in pt.MASTER.finditer(text):
+    pos = 0
+    while (m := pt.MASTER.search(text, pos)) is not None:
+        pos = m.end() if m.end() > m.start() else m.start() + 1
         rule = m.lastgroup
         if rule is None or rule == "skip" or m.start() < last_end:
             continue
@@ -102,6 +107,11 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         if res is None:
             alt = _fallback(text, m, rule, st)
             if alt is None:
+                # a rejected match does not swallow its words: "at least the first two
+                # quarters of 1990" is no duration, but the year rule may start inside it
+                nxt = _NEXT_WORD.search(text, m.start() + 1, m.end())
+                if nxt is not None:
+                    pos = nxt.start()
                 continue
             m, rule, res = alt
         s, e = m.start() + res.start_trim, m.end() - res.end_trim

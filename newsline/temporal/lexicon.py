@@ -233,6 +233,14 @@ NOT_PAST_ED: frozenset[str] = frozenset({
     "intended", "proposed", "anticipated", "interested", "concerned", "related",
     "advanced", "armed", "med", "sled", "wed",
 })
+# "un-" + participle is mostly an adjective ("an unspecified date", "unnamed officials");
+# these reverse an action and are verbs ("police unveiled the plan on Monday").
+UN_VERBS: frozenset[str] = frozenset({
+    "unveiled", "unleashed", "unloaded", "unlocked", "uncovered", "unfolded", "unearthed",
+    "unraveled", "unravelled", "unplugged", "unpacked", "unsealed", "unseated", "untied",
+    "unwrapped", "unfurled", "unmasked", "unnerved", "unsettled", "unblocked", "unbuckled",
+    "unzipped", "unhooked", "unloosed", "unburdened", "unfastened", "unlisted",
+})
 # Words that end a governing clause for the tense look-back.
 CLAUSE_BREAKS: tuple[str, ...] = (";", ":", "\u2013", "\u2014", " - ", "--", "(", ")", '"',
                                   "\u201c", "\u201d", "``", "''")

@@ -183,6 +183,9 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     stop = max(0, i - max_words)
     while i > stop:
         w = words[i - 1]
+        if w == "(" and i == len(words):
+            i -= 1  # "will leave at dawn (4 a.m. Thursday)": a gloss shares its clause
+            continue
         if w in _BREAKS or w.startswith("\n"):
             break
         for n in _MULTI_LENS:
@@ -226,6 +229,12 @@ def _word_cue(w: str) -> str | None:
     if lw in _PAST_1 or lw in lx.IRREGULAR_PAST and w.islower():
         return PAST
     if (w.islower() and lw.endswith("ed") and len(lw) > 4 and lw not in lx.NOT_PAST_ED
-            and not lw.endswith("eed")):
+            and not lw.endswith("eed") and not _un_adjective(lw)):
         return PAST
     return None
+
+
+def _un_adjective(lw: str) -> bool:
+    """ "unspecified", "unnamed": a negated participle, an adjective rather than a verb."""
+    return (lw.startswith("un") and not lw.startswith(("under", "uni", "unit"))
+            and lw not in lx.UN_VERBS)

@@ -346,6 +346,10 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
     tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
+    if tense is None:
+        far, far_cue = rs.tense_cue(text, m.start(), m.end())
+        if far == rs.FUTURE:
+            tense, cue = far, far_cue
     y = rs.year_for_month_day(st.anchor, mo, 15 if mo != st.anchor.month else st.anchor.day,
                               tense)
     return _Res(TimexType.DATE, rs.month(y, mo), cue=cue)

@@ -83,15 +83,20 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
         named = _day_after_on(text, m.end(), st)
         if named is not None:
             return _Res(TimexType.TIME, named[0] + tail, cue=named[1])
-    base = _day_part(rest, m.end(), text, st)
+    base = _day_part(rest, m.start(), m.end(), text, st)
     if base is None:
         return None
     value, cue = base
     return _Res(TimexType.TIME, value + tail, cue=cue)
 
 
-def _day_part(rest: str, end: int, text: str, st: _State) -> tuple[str, str | None] | None:
-    """The day a clock time or part of day belongs to (weekday, date, deictic or ref)."""
+def _day_part(rest: str, start: int, end: int, text: str,
+              st: _State) -> tuple[str, str | None] | None:
+    """The day a clock time or part of day belongs to (weekday, date, deictic or ref).
+
+    A weekday takes its tense from the clause of the whole expression (from
+    ``start``), not from the clock words before it.
+    """
     low = rest.lower()
     mo = _month_of(rest)
     if mo:
@@ -106,7 +111,7 @@ def _day_part(rest: str, end: int, text: str, st: _State) -> tuple[str, str | No
         return (rs.day(dd), None) if dd else None
     wd = _weekday_of(rest)
     if wd:
-        return _weekday_value(wd, end - len(rest), end, text, st)
+        return _weekday_value(wd, start, end, text, st)
     for word, off in lx.DAY_DEICTICS.items():
         if word in low:
             if st.anchor is None:
