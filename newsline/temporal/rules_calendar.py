@@ -27,6 +27,8 @@ from newsline.temporal.parsing import (
 )
 from newsline.temporal.state import _Res, _State
 
+_MONTH_ADJUNCT_PREPS = frozenset({"in", "by", "until", "till", "through", "before", "during",
+                                  "for", "from", "throughout"})
 _PREPS_FOR_AMBIGUOUS_MONTH = frozenset({
     "in", "since", "until", "till", "by", "of", "from", "through", "to", "before", "after",
     "during", "early", "late", "mid", "last", "next", "this", "and", "or", "between",
@@ -346,7 +348,10 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
     tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
-    if tense is None:
+    if tense is None and _prev_word(text, m.start()) in _MONTH_ADJUNCT_PREPS:
+        # a future modal governs every adjunct of its clause ("will double its flights
+        # between A and B by August"), but not a month that modifies a noun ("will have
+        # to explain a January warning"), nor a distant past verb, often a reporting verb
         far, far_cue = rs.tense_cue(text, m.start(), m.end())
         if far == rs.FUTURE:
             tense, cue = far, far_cue
