@@ -427,15 +427,23 @@ _RELATIVE = re.compile(r"(?:who|whose|which|where)\b")
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+(?:of|de|van|von|al|bin)\s+|\s+))*[A-Z][\w’'.-]*$")
 _BOUNDARY = re.compile(r"[,;:—–(]|\s-\s")
+_SUBJECTLESS = re.compile(r"(?:will|would|has|have|had|is|are|was|were|can|could|must|should|"
+                          r"may|might|did|does|do)\s")
+_HEAD_OF_ASIDE = re.compile(r"\s*([^,;:—–()]{2,100}?),\s+(?:who|which|whose)\b[^;:]*,\s*$")
 
 
 def _with_antecedent(text: str, sent_start: int, start: int, body: str) -> str:
-    """Give a clause that opens with "who"/"his" the words it refers to.
+    """Give a clause that opens with "who"/"his", or with no subject, the words it refers to.
 
     "..., Evan Broch, who stepped down on April 19" -> "Evan Broch, who stepped down
     on April 19"; "Ferrin's visit on June 10 – his first since 2016" keeps the visit.
     Without them the clause names nobody and matches nothing.
     """
+    if _SUBJECTLESS.match(body):
+        # "Keel, who ordered an inquiry on Thursday, will have to explain ...": the main
+        # clause after a relative aside takes back the subject that opened the sentence
+        head = _HEAD_OF_ASIDE.match(text, sent_start, start)
+        return f"{head.group(1).strip()} {body}" if head else body
     relative = _RELATIVE.match(body)
     if not relative and not _POSSESSIVE.match(body):
         return body

@@ -203,6 +203,20 @@ def test_a_relative_clause_keeps_the_name_it_refers_to() -> None:
     assert e.clause_start <= e.expr_start < e.expr_end <= e.clause_end
 
 
+def test_the_clause_after_a_relative_aside_keeps_the_subject() -> None:
+    text = ("Harbour chief Rune Aldis, who resigned on Monday, will face the committee in "
+            "June about the dredging contract.")
+    cut = text.index(", will")
+    sent = Sentence(0, len(text), text, (Clause(0, cut, text[:cut]),
+                                         Clause(cut + 2, len(text), text[cut + 2:])))
+    tx = [timex(text, "Monday", "2022-02-28", rule="weekday"),
+          timex(text, "June", "2022-06", rule="month")]
+    got = {e.value: e.text for e in extract_events(article(text), [sent], tx)}
+    assert got["2022-06"] == ("Harbour chief Rune Aldis will face the committee in June about "
+                              "the dredging contract")
+    assert got["2022-02-28"] == "Harbour chief Rune Aldis, who resigned on Monday"
+
+
 def test_a_possessive_aside_keeps_what_it_is_about() -> None:
     text = "Oda Lunn's trip to Saravel on June 3 – her first since 2019 – went well."
     sent = Sentence(0, len(text), text, (
