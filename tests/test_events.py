@@ -217,6 +217,15 @@ def test_the_clause_after_a_relative_aside_keeps_the_subject() -> None:
     assert got["2022-02-28"] == "Harbour chief Rune Aldis, who resigned on Monday"
 
 
+def test_a_comma_aside_reads_as_written() -> None:
+    text = "The old bridge, finished in 1931, closed to traffic on Monday."
+    tx = [timex(text, "1931", "1931", rule="year"),
+          timex(text, "Monday", "2022-02-28", rule="weekday")]
+    got = {e.value: e.text for e in extract_events(article(text), [], tx)}
+    assert got["1931"] == "The old bridge, finished in 1931"
+    assert got["2022-02-28"] == "The old bridge closed to traffic on Monday"
+
+
 def test_a_possessive_aside_keeps_what_it_is_about() -> None:
     text = "Oda Lunn's trip to Saravel on June 3 – her first since 2019 – went well."
     sent = Sentence(0, len(text), text, (

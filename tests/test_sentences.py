@@ -78,6 +78,8 @@ def _clauses(sentence: str) -> list[str]:
           "the council will meet on Friday."]),
         ("Harbour master Ilse Ruud, who retired in 2019, will open the quay on Friday.",
          ["Harbour master Ilse Ruud, who retired in 2019", "will open the quay on Friday."]),
+        ("The storm reached the coast on Sunday, and many of the ferries stayed in port.",
+         ["The storm reached the coast on Sunday", "and many of the ferries stayed in port."]),
         ("The council will host the mayor on Tuesday and the governor on Thursday.",
          ["The council will host the mayor on Tuesday and the governor on Thursday."]),
     ],
