@@ -205,6 +205,11 @@ FUTURE_CUES: tuple[str, ...] = (
     "expecting to", "is poised to", "are poised to", "poised to", "is due", "are due",
     "face", "faces", "head to", "heads to", "no later than", "planned for", "continues",
     "continue", "runs", "hosts",
+    # a forecast in the present: "she expects a ruling by Friday"
+    "expects", "expect",
+    # a schedule in the plural present: "the polls close at 8 p.m. Tuesday" (a noun after
+    # a determiner is left alone: "the close on Friday", resolve._SCHEDULE_PRESENT)
+    "close", "end",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",
@@ -213,6 +218,16 @@ PAST_CUES: tuple[str, ...] = (
     "was scheduled to", "was due to", "was supposed to", "could not", "couldn't",
     "was planned for", "were planned for", "had been planned for",
 )
+# Past verbs of commitment: followed by "to" + a verb they put that verb after the
+# commitment ("the two sides agreed to meet again on Thursday", "vowed to resume the
+# shelling on Sunday"); a date between the verb and "to" is the day of the commitment.
+COMMITMENT_VERBS: frozenset[str] = frozenset({
+    "agreed", "promised", "vowed", "pledged", "threatened", "decided", "voted", "resolved",
+    "undertook", "offered", "swore", "committed", "volunteered", "arranged",
+})
+# Conjunctions of a condition: the present after them speaks of the future ("if no deal
+# is reached by Sunday", "unless lawmakers act by Thursday").
+CONDITION_WORDS: frozenset[str] = frozenset({"if", "unless"})
 # Frequent irregular past-tense verbs (regular ones end in -ed).
 IRREGULAR_PAST: frozenset[str] = frozenset({
     "said", "told", "met", "went", "came", "saw", "took", "gave", "made", "held", "left",

@@ -35,7 +35,8 @@ _BREAKS = frozenset(lx.CLAUSE_BREAKS) | {"\n\n"}
 _NOT_BEFORE_PAST = frozenset({"be", "being", "is", "are", "the", "a", "an", "its", "their",
                               "his", "her", "our", "this", "that", "these", "those"})
 _OPENERS = frozenset({"in", "on", "at", "by", "since", "until", "during", "and", "but",
-                      "also", "then", "early", "late", "earlier", "later", "as", "of"})
+                      "also", "then", "early", "late", "earlier", "later", "as", "of",
+                      "from", "starting", "beginning", "effective", "through", "till"})
 _BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume", "arrive",
                            "depart", "travel", "continue"})
 _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "must", "can",
@@ -47,6 +48,20 @@ _SENTENCE_END = re.compile(r"[.?!](?:\s*\n|\s+(?=[A-Z0-9\"'`(\u201c\u2018]))")
 # "could be located", "could have"); any other verb is a possibility ahead.
 _NOT_AFTER_COULD = frozenset({"not", "be", "have", "never", "only", "hardly", "barely",
                               "still", "already", "n't", "also", "easily"})
+# "if"/"unless" after these asks about something ("asked if the vote on Monday was fair"),
+# it does not set a condition on the future
+_NOT_BEFORE_IF = frozenset({"as", "even", "asked", "ask", "asks", "asking", "wondered",
+                            "wonder", "wonders", "unclear", "clear", "know", "knows", "knew",
+                            "sure", "see", "saw", "check", "checked", "whether", "only"})
+# Present verbs of a schedule are nouns after a determiner: "the meet on Saturday",
+# "the close on Friday", "the end of trading on Monday"
+_SCHEDULE_PRESENT = frozenset({"begins", "starts", "opens", "ends", "closes", "expires",
+                               "arrives", "departs", "resumes", "convenes", "meets", "visits",
+                               "travels", "heads", "begin", "start", "open", "convene", "meet",
+                               "resume", "arrive", "depart", "travel", "close", "end",
+                               "continues", "continue", "runs", "hosts", "face", "faces"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
+                          "that", "these", "those", "whose", "my", "your"})
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
 
 
@@ -193,7 +208,15 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
                 key = tuple(lows[i - n:i])
                 if key in _MULTI:
                     return _MULTI[key], " ".join(words[i - n:i])
+        lw = lows[i - 1]
+        if (lw in lx.COMMITMENT_VERBS and i + 1 < len(words) and lows[i] == "to"
+                and lows[i + 1] not in _DETERMINERS and not (i >= 2 and lows[i - 2] == "had")):
+            return FUTURE, f"{w} {words[i]}"  # "agreed to meet again on Thursday"
+        if lw in lx.CONDITION_WORDS and (i < 2 or lows[i - 2] not in _NOT_BEFORE_IF):
+            return FUTURE, w  # "if no deal is reached by Sunday": nothing nearer decided
         got = _word_cue(w)
+        if got == FUTURE and lw in _SCHEDULE_PRESENT and i >= 2 and lows[i - 2] in _DETERMINERS:
+            got = None  # "the meet on Saturday": a noun
         if got == PAST and i >= 2 and words[i - 2].lower() in _NOT_BEFORE_PAST:
             got = None  # "will be paid" is a passive, "the flooded region" an adjective
         if w.lower() in _BASE_PRESENT and i >= 2 and (
@@ -213,12 +236,17 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     tail = text[end:end + 60]
     after = WORD.findall(re.split(r"[.;:!?]" if opens_clause else r"[,.;:!?]", tail,
                                   maxsplit=1)[0])
+    prev = ""
     for w in after[:min(6, max_words)]:
         if w in _BREAKS or w.lower() in _STOP_AFTER:
             break
         got = _word_cue(w)
+        if got == FUTURE and w.lower() in _SCHEDULE_PRESENT and (
+                prev in _DETERMINERS or prev.startswith("'")):
+            got = None  # "as of Friday's close": a noun after a possessive
         if got:
             return got, w
+        prev = w.lower()
     return None, None
 
 
