@@ -119,8 +119,9 @@ DEICTIC = _ci(lx.DAY_DEICTICS)
 TZ_REQ = r"(?:\s+" + _alt(lx.TIME_ZONES) + r"\b)"
 TZ = TZ_REQ + "?"
 CLOCK = (
-    r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
-    + r"|[012]?\d:[0-5]\d" + TZ_REQ + r"|(?:[01]\d|2[0-3])[0-5]\d" + TZ_REQ
+    r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
+    + r"|[012]?\d:[0-5]\d(?:" + TZ_REQ + r"|(?=\s+local\s+time\b))"
+    + r"|(?:[01]\d|2[0-3])[0-5]\d(?:" + TZ_REQ + r"|(?=\s+local\s+time\b))"
     + r"|(?i:noon|midnight|midday)\b"
     r"|\d{1,2}(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening)"
     r"|(?:1[0-2]|0?[1-9])\s+o'clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
@@ -329,7 +330,7 @@ YEAR4_RE = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 APOS_YEAR_RE = re.compile(r"['\u2019](\d\d)(?!\d)")
 SPELLED_YEAR_RE = re.compile(SPELLED_YEAR)
 CLOCK_RE = re.compile(
-    r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?:(?P<ap>[AaPp])\.?\s?[Mm])?|(?P<w>(?i:noon|midday|midnight))"
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?:(?P<ap>[AaPp])\.?\s?[Mm])?|(?P<w>(?i:noon|midday|midnight))"
 )
 MONTH_RE = re.compile(MONTH_ANY)
 WEEKDAY_RE = re.compile(WEEKDAY_ANY)

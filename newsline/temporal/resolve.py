@@ -42,8 +42,9 @@ _BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume"
 _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "must", "can",
                   "did", "do", "does", "not", "shall"})
 # A sentence ends at . ? or ! before a capital, a quote or a line break; "8 a.m. on
-# Saturday" and "Nov. 8 at noon" go on.
-_SENTENCE_END = re.compile(r"[.?!](?:\s*\n|\s+(?=[A-Z0-9\"'`(\u201c\u2018]))")
+# Saturday", "6 a.m. UTC on Friday" and "Nov. 8 at noon" go on.
+_SENTENCE_END = re.compile(r"[.?!](?!(?<=[AaPp]\.[Mm]\.)\s+(?:" + "|".join(lx.TIME_ZONES)
+                           + r")\b)(?:\s*\n|\s+(?=[A-Z0-9\"'`(\u201c\u2018]))")
 # After "could", these make it the past of "can" or leave it open ("could not attend",
 # "could be located", "could have"); any other verb is a possibility ahead.
 _NOT_AFTER_COULD = frozenset({"not", "be", "have", "never", "only", "hardly", "barely",
@@ -62,6 +63,7 @@ _SCHEDULE_PRESENT = frozenset({"begins", "starts", "opens", "ends", "closes", "e
                                "continues", "continue", "runs", "hosts", "face", "faces"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                           "that", "these", "those", "whose", "my", "your"})
+_CLOCK_COLON = re.compile(r"(?<=\d):(?=\d)")
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
 
 
@@ -189,6 +191,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
         before = before[ends[-1].start() + 1:]
+    if ":" in before:
+        before = _CLOCK_COLON.sub(" ", before)  # "at 14:00 on Friday": no clause break
     words = WORD.findall(before)
     lows = [x.lower() for x in words]  # once, not once per word and phrase length
     k = len(lows) - (2 if lows[-1:] == ["on"] else 1)  # "the vote is (on) Sunday":

@@ -18,7 +18,9 @@ from newsline.temporal.rules_calendar import _h_full
 from newsline.temporal.rules_relative import _h_weekday, _weekday_value
 from newsline.temporal.state import _Res, _State
 
-_ON = re.compile(r"[ \t]+on[ \t]+")
+# "at 8 p.m. on Nov. 8", "at 3:17 a.m. local time on Sunday"
+_ON = re.compile(r"[ \t]+(?:(?i:local)[ \t]+time,?[ \t]+)?on[ \t]+")
+_ZONE = re.compile(pt.TZ_REQ)
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -49,10 +51,10 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     cm = pt.CLOCK_RE.match(s)
     if not cm:
         return None
-    mil = re.match(r"([01]\d|2[0-3])([0-5]\d)\s", s)
+    mil = re.match(r"([01]\d|2[0-3])([0-5]\d)(?:\s|$)", s)
     if mil:  # "1800 GMT": a 24-hour clock without a colon, as wire copy writes it
         hh, mi = int(mil.group(1)), int(mil.group(2))
-        cm = re.match(r"\d{4}" + pt.TZ_REQ, s) or cm
+        cm = re.match(r"\d{4}(?:" + pt.TZ_REQ + ")?", s) or cm
     elif cm.group("w"):
         w = cm.group("w").lower()
         hh, mi = (24, 0) if w == "midnight" else (12, 0)
@@ -78,7 +80,7 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
             hh += 12
         rest = rest[pm_part.end():]
     tail = f"T{hh:02d}:{mi:02d}"
-    if not rest.strip(" ."):
+    if not _ZONE.sub("", rest).strip(" ."):
         # "at 8 p.m. on Nov. 8": the day is the next expression, after "on"
         named = _day_after_on(text, m.end(), st)
         if named is not None:
