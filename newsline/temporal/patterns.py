@@ -214,7 +214,8 @@ _R: list[tuple[str, str]] = [
      r"(?:-(?i:long|old))?\b"),
     ("durvague", r"(?i:the\s+(?:days|weeks|months)\s+ahead"
      r"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?"
-     r"(?:years|months|weeks|decades|days)|decades-long|years-long|the\s+years|years|decades"
+     r"(?:years|months|weeks|decades|days)|decades-long|years-long|(?:hour|day|week|month|year"
+     r"|decade)-long|the\s+years|years|decades"
      r"|months|weeks)\b"),
     ("deictic", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
      + r"(?:(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)|" + DEICTIC
@@ -255,14 +256,18 @@ _R: list[tuple[str, str]] = [
                      "the end of the week", "the end of the decade", "end of the year",
                      "the end of the quarter", "the start of the year",
                      "the beginning of the year", "the turn of the century"]) + r"\b"),
-    ("set", _ci(["every", "each", "once a", "twice a", "per"]) + r"\s+(?:other\s+|"
+    ("set", r"(?:" + _ci(["every", "each", "once a", "twice a", "per"]) + r"|(?:[2-9]|"
+     + _ci(["three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"])
+     + r")\s+(?i:times\s+an?))\s+(?:other\s+|"
      + NUMBER + r"\s+)?(?:"
      + _ci(["day", "week", "month", "year", "quarter", "morning", "evening", "night",
             "afternoon", "weekend", "summer", "winter", "spring", "fall"]) + r"\b|"
      + WEEKDAY_FULL + r"(?:\s+" + PART + r")?|" + MONTH_FULL + r"|" + UNIT_PL + r"\b)|"
      + _ci(lx.FREQUENCIES) + r"\b"
      # "closed on Mondays", "on Sunday mornings": a weekday in the plural recurs
-     r"|(?<=\bon\s)(?:" + WEEKDAY_PLURAL + r"|" + WEEKDAY_FULL + r"\s+" + PART + r"s)\b"),
+     r"|(?<=\bon\s)(?:" + WEEKDAY_PLURAL + r"|" + WEEKDAY_FULL + r"\s+" + PART + r"s)\b"
+     # "closed on weekends", "at weekends"
+     r"|(?:(?<=\bon\s)|(?<=\bat\s))(?i:weekends)\b"),
     ("ref", r"(?:" + _ci([k for k in lx.REFERENCES if k != "now"]) + r"|(?i:now))\b"
      r"(?!-)"),
     ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening",

@@ -40,6 +40,9 @@ _RATE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|n
                           r"dollars?|flights|seats|hours|percent|%))\W*$", re.I)
 
 
+_ARTICLE_ADJ = re.compile(r"(an?\s+)([a-z]+)-(?:long|old)$")
+
+
 def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     low = _low(m)
@@ -66,6 +69,13 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if re.search(r"\b(?:a|one|two|three)[\s-]+(?:quarters?|halves)", low) and re.match(
             r"\s+of\b", text[m.end():m.end() + 5]):
         return None
+    art = _ARTICLE_ADJ.match(low)
+    if art and _UNIT_IN.fullmatch(art.group(2)):
+        if art.group(2).endswith("s"):
+            return None  # "a decades-long feud": no count, "decades-long" is vague
+        # "a week-long festival": the article belongs to the noun, as in "a five-year plan"
+        return _Res(TimexType.DURATION, _duration_value(
+            _weeks_per(art.group(2)), _unit(art.group(2))), start_trim=len(art.group(1)))
     units = list(_UNIT_IN.finditer(low))
     if not units:
         return None
@@ -116,6 +126,9 @@ def _h_durvague(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if um is None:
         return None
     unit = _unit(um.group(1))
+    if low.endswith("-long") and not um.group(1).endswith("s"):
+        # "the day-long meeting", "a month-long strike": one unit
+        return _Res(TimexType.DURATION, _duration_value(_weeks_per(um.group(1)), unit))
     if low in ("years", "decades", "months", "weeks"):
         prev = _prev_word(text, m.start())
         if prev not in ("for", "in", "over", "within", "took", "lasted", "spent", "after"):
@@ -151,6 +164,10 @@ def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
         day_no = lx.WEEKDAYS[plural.group(1)]  # "on Mondays", "on Sunday mornings"
         part = lx.PARTS_OF_DAY.get(plural.group(2) or "")
         return _Res(TimexType.SET, f"XXXX-WXX-{day_no}" + (f"T{part}" if part else ""))
+    if " times " in low and text.startswith(("'s", "\u2019s"), m.end()):
+        return None  # "three times a year's salary": a multiple, not a frequency
+    if low == "weekends":
+        return _Res(TimexType.SET, "XXXX-WXX-WE")
     last = low.split()[-1]
     pm = pt.PART_RE.search(m.group(0))
     if pm and len(low.split()) > 2:
