@@ -44,6 +44,9 @@ WEEKDAY_NAME_FOLLOWERS: frozenset[str] = frozenset({
     "night live", "bloody",
 })
 
+# Lower-case compounds in which a weekday is no date ("she teaches Sunday school").
+WEEKDAY_COMPOUNDS: frozenset[str] = frozenset({"sunday school", "sunday schools", "sunday best"})
+
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
 }

@@ -188,7 +188,10 @@ _R: list[tuple[str, str]] = [
                   "earlier that year", "later that month", "earlier that month",
                   "that year", "that month", "that week", "the same year",
                   "the next year", "the next month", "the prior year", "last night"])
-     + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+)" + WEEKDAY_FULL),
+     + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+)" + WEEKDAY_FULL
+     # "by the following spring", "that summer": a season counted from the last date
+     + r"|(?i:the\s+(?:previous|following|next|prior)\s+)" + SEASON + r"\b(?!\s+of\b)"
+     + r"|(?i:that\s+(?:spring|summer|autumn|winter))\b(?!\s+of\b)"),
     ("rel", r"(?:" + POS + r"[\s-]+)?" + _ci(["this past", "the past", "the last", "the next",
                                              "the coming", "this", "next", "last", "past",
                                              "coming", "previous", "the previous"])

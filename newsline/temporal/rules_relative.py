@@ -8,7 +8,7 @@ ones ("a year earlier", "the following Monday") from the last date mentioned.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from newsline.models import TimexType
 from newsline.temporal import lexicon as lx
@@ -33,6 +33,7 @@ _NOT_WEEKDAY_AFTER = re.compile(
     r"\s+(?:" + "|".join(w.capitalize() for w in lx.WEEKDAY_NAME_FOLLOWERS if " " not in w)
     + r")\b"
 )
+_COMPOUND_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
 _YEAR_COMPARED = re.compile(r"(?i)\b(?:compared\s+with|from|versus|vs\.|against)\b[^.;,]*$")
 
 
@@ -88,6 +89,9 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if wd:
             return _Res(TimexType.DATE, f"XXXX-WXX-{wd}")
         return _Res(TimexType.DATE, "XXXX-XX-XX")
+    season = lx.SEASONS.get(low.split()[-1])
+    if season:
+        return _Res(TimexType.DATE, _season_from(ref, ref_day, low, season), anchor=ref)
     if wd:
         if "previous" in low or "prior" in low:
             d = rs.weekday_on_or_before(ref_day - timedelta(days=1), wd)
@@ -121,6 +125,31 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if low.endswith("morning"):
         return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
     return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_from(ref: str, ref_day: date, low: str, season: str) -> str:
+    """ "the following spring" after April 2014 is 2015-SP; "that summer" the ref's year.
+
+    The following season is the first one to begin after the month last named, the
+    previous one the last to end before it (a year alone counts as a whole).
+    """
+    y = int(ref[:4]) if ref[:4].isdigit() else ref_day.year
+    if low.startswith("that"):
+        return f"{y:04d}-{season}"
+    named = re.match(r"\d{4}-(\d{2})", ref)
+    start = _SEASON_START[season]
+    if low.split()[1] in ("previous", "prior"):
+        m = int(named[1]) if named else 1
+        year = y
+        while year * 12 + start + 2 >= y * 12 + m:  # its last month is before the ref's
+            year -= 1
+        return f"{year:04d}-{season}"
+    m = int(named[1]) if named else 12
+    year = y if start > m else y + 1
+    return f"{year:04d}-{season}"
 
 
 _REL_DIR = {"this": 0, "next": 1, "last": -1, "past": -1, "coming": 1, "previous": -1,
@@ -276,6 +305,8 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
                         remember=False)
         if st.ref is None:
             return _Res(TimexType.DATE, "XXXX-XX-XX")
+        if unit == "DE":
+            unit, k = "Y", k * 10  # "a decade later" is a year, as "a decade ago" is
         if unit == "Y" and st.ref[:4].isdigit():
             return _Res(TimexType.DATE, f"{int(st.ref[:4]) + k:04d}", anchor=st.ref,
                         remember=False)
@@ -368,6 +399,9 @@ def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     if _NOT_WEEKDAY_AFTER.match(text, m.end()):
         return None
+    nxt = _COMPOUND_NEXT.match(text, m.end())
+    if nxt and f"{s.lower()} {nxt.group(1)}" in lx.WEEKDAY_COMPOUNDS:
+        return None  # "Sunday school": a compound noun, not a day
     if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None  # "a servant named Friday": a name ("were named Thursday" is a date)
     wd = _weekday_of(s)
