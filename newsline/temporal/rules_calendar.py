@@ -353,7 +353,10 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
         # between A and B by August"), but not a month that modifies a noun ("will have
         # to explain a January warning"), nor a distant past verb, often a reporting verb
         far, far_cue = rs.tense_cue(text, m.start(), m.end())
-        if far == rs.FUTURE:
+        if far == rs.FUTURE or (far == rs.PAST and (far_cue or "").lower().startswith("had ")
+                                or (far_cue or "").lower() == "had"):
+            # ... while a past perfect sets the whole clause before the past ("had agreed
+            # to repay the loan by March")
             tense, cue = far, far_cue
     y = rs.year_for_month_day(st.anchor, mo, 15 if mo != st.anchor.month else st.anchor.day,
                               tense)
