@@ -221,6 +221,17 @@ PAST_CUES: tuple[str, ...] = (
     "was scheduled to", "was due to", "was supposed to", "could not", "couldn't",
     "was planned for", "were planned for", "had been planned for",
 )
+# A date moved to a new day lies ahead: "the vote has been postponed to Thursday". Only
+# right before the expression ("was pushed to the brink on Monday" is no new date).
+RESCHEDULE_CUES: tuple[str, ...] = (
+    "postponed to", "postponed until", "delayed to", "delayed until", "pushed back to",
+    "pushed back until", "put off until", "put off to", "rescheduled for", "rescheduled to",
+    "brought forward to", "moved up to", "moved back to", "deferred to", "deferred until",
+    "adjourned to", "pushed to", "postponed for", "delayed for",
+)
+# "it was not until Friday", "aid did not arrive until Monday": "until" after a past negation
+PAST_NEGATIONS: frozenset[str] = frozenset({"wasn't", "weren't", "didn't", "hadn't"})
+PAST_NEGATED_AUX: frozenset[str] = frozenset({"was", "were", "did", "had"})
 # Past verbs of commitment: followed by "to" + a verb they put that verb after the
 # commitment ("the two sides agreed to meet again on Thursday", "vowed to resume the
 # shelling on Sunday"); a date between the verb and "to" is the day of the commitment.

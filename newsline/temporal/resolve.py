@@ -30,6 +30,8 @@ for _c in lx.PAST_CUES:
     if " " in _c:
         _MULTI[tuple(_c.split())] = PAST
 _MULTI_LENS = sorted({len(k) for k in _MULTI}, reverse=True)
+_RESCHEDULE = frozenset(tuple(c.split()) for c in lx.RESCHEDULE_CUES)
+_RESCHEDULE_LENS = sorted({len(k) for k in _RESCHEDULE}, reverse=True)
 _BREAKS = frozenset(lx.CLAUSE_BREAKS) | {"\n\n"}
 # "will be paid", "are banned" (a present passive), "the flooded region": not past verbs
 _NOT_BEFORE_PAST = frozenset({"be", "being", "is", "are", "the", "a", "an", "its", "their",
@@ -195,6 +197,9 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         before = _CLOCK_COLON.sub(" ", before)  # "at 14:00 on Friday": no clause break
     words = WORD.findall(before)
     lows = [x.lower() for x in words]  # once, not once per word and phrase length
+    for n in _RESCHEDULE_LENS:
+        if tuple(lows[-n:]) in _RESCHEDULE:
+            return FUTURE, " ".join(words[-n:])  # "postponed to Thursday"
     k = len(lows) - (2 if lows[-1:] == ["on"] else 1)  # "the vote is (on) Sunday":
     if k >= 0 and lows[k] in ("is", "are") and (k == 0 or lows[k - 1] != "today"):
         return FUTURE, words[k]  # a present copula right before it: scheduled ahead
@@ -219,6 +224,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if lw in lx.CONDITION_WORDS and (i < 2 or lows[i - 2] not in _NOT_BEFORE_IF):
             return FUTURE, w  # "if no deal is reached by Sunday": nothing nearer decided
         got = _word_cue(w)
+        if got == FUTURE and lw == "until" and _past_negation(lows, stop, i - 1):
+            return PAST, "not until"  # "it was not until Friday that ..."
         if got == FUTURE and lw in _SCHEDULE_PRESENT and i >= 2 and lows[i - 2] in _DETERMINERS:
             got = None  # "the meet on Saturday": a noun
         if got == PAST and i >= 2 and words[i - 2].lower() in _NOT_BEFORE_PAST:
@@ -252,6 +259,16 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
             return got, w
         prev = w.lower()
     return None, None
+
+
+def _past_negation(lows: list[str], lo: int, hi: int) -> bool:
+    """A past auxiliary negated ("was not", "didn't") among lows[lo:hi]."""
+    for j in range(max(lo, 0), hi):
+        x = lows[j]
+        if x in lx.PAST_NEGATIONS or (x == "not" and j > 0 and lows[j - 1] in
+                                       lx.PAST_NEGATED_AUX):
+            return True
+    return False
 
 
 def _word_cue(w: str) -> str | None:
