@@ -20,7 +20,7 @@ from newsline.temporal.state import _Res, _State
 
 # "at 8 p.m. on Nov. 8", "at 3:17 a.m. local time on Sunday"
 _ON = re.compile(r"[ \t]+(?:(?i:local)[ \t]+time,?[ \t]+)?on[ \t]+")
-_ZONE = re.compile(pt.TZ_REQ)
+_ZONE = re.compile(r"\s*\b(?:" + "|".join(lx.TIME_ZONES) + r")\b")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
