@@ -33,6 +33,7 @@ from newsline.temporal.rules_calendar import (
     _h_month,
     _h_monthday,
     _h_monthyear,
+    _h_nthwd,
     _h_season,
     _h_weekof,
     _h_year,
@@ -46,6 +47,7 @@ from newsline.temporal.rules_quarter import (
     _h_yearend,
 )
 from newsline.temporal.rules_relative import (
+    _h_afternext,
     _h_ago,
     _h_deictic,
     _h_narr,
@@ -214,6 +216,7 @@ def extract_batch_line(obj: dict[str, object]) -> dict[str, object]:
 
 _HANDLERS = {
     "time": _h_time, "iso": _h_iso, "nthday": _h_nthday, "weekof": _h_weekof,
+    "nthwd": _h_nthwd, "afternext": _h_afternext,
     "full": _h_full, "monthday": _h_monthday, "monthyear": _h_monthyear,
     "mquarter": _h_mquarter, "quarter": _h_quarter, "qcode": _h_qcode, "narr": _h_narr,
     "rel": _h_rel, "ago": _h_ago,

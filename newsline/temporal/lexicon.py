@@ -146,7 +146,7 @@ REFERENCES: dict[str, str] = {
 FREQUENCIES: dict[str, str] = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
     "biweekly": "P2W", "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y",
-    "yearly": "P1Y", "biannually": "P6M",
+    "yearly": "P1Y", "biannually": "P6M", "fortnightly": "P2W",
 }
 
 # Holidays with a fixed month and day.
@@ -160,6 +160,13 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "canada day": (7, 1), "australia day": (1, 26), "juneteenth": (6, 19),
     "the fourth of july": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
 }
+
+# Things named after a feast, not times: "an Easter egg", "Christmas tree growers".
+HOLIDAY_OBJECTS: frozenset[str] = frozenset({
+    "egg", "eggs", "tree", "trees", "card", "cards", "carol", "carols", "cracker", "crackers",
+    "pudding", "puddings", "stocking", "stockings", "ornament", "ornaments", "decorations",
+    "lights", "costume", "costumes", "bunny", "lily", "lilies", "wreath", "wreaths",
+})
 
 # Holidays on the nth weekday of a month: (month, ISO weekday, n); n = -1 is the last.
 # US usage, as in most English-language wire copy.

@@ -160,6 +160,10 @@ _R: list[tuple[str, str]] = [
     ("nthday", r"(?i:the)\s+" + ORD_WORD + r"\s+(?i:day)\b(?!-)"),
     ("weekof", r"(?i:the\s+week\s+of)\s+" + MONTH_ANY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR4
      + r")?"),
+    # "the first Monday in May", "the last Friday of November 2025"
+    ("nthwd", r"(?i:the)\s+" + _ci(["first", "second", "third", "fourth", "fifth", "last"])
+     + r"\s+" + WEEKDAY_FULL + r"\s+(?i:of|in)\s+" + MONTH_FULL + r"(?:,?\s+" + YEAR4
+     + r"\b)?"),
     ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the)\s+" + DAYNUM + r"\s+of\s+" + MONTH_ANY
      + r"|" + DAYNUM + r"\s+(?:of\s+)?" + MONTH_ANY + r"|" + MONTH_ANY + r"\s+" + DAYNUM
      + r")(?:,?\s+" + YEAR + r")?"),
@@ -179,6 +183,8 @@ _R: list[tuple[str, str]] = [
      + _ci(["this year", "last year", "next year", "the year", "the current year"]) + r"))?"),
     ("qcode", r"\b[Qq][1-4](?:\s+(?:" + YEAR4 + r"))?\b|\bH[12]\s+" + YEAR4 + r"\b"
      r"|\bFY[ \t]?(?:(?:19|20)\d\d|\d\d)\b(?![-/]\d)"),
+    # "the week after next", "the year before last": two units from the anchor
+    ("afternext", r"(?i:the\s+(?:week|month|year)\s+(?:after\s+next|before\s+last))\b"),
     ("narr", _ci(["the next day", "the following day", "the previous day", "the day before",
                   "the day after", "the next morning", "the next week", "the following week",
                   "the following month", "the following year", "the previous year",
@@ -196,7 +202,8 @@ _R: list[tuple[str, str]] = [
                                              "the coming", "this", "next", "last", "past",
                                              "coming", "previous", "the previous"])
      + r"\s+(?:" + _ci(["week", "month", "year", "weekend", "decade", "century",
-                         "fiscal year", "school year"]) + r"\b|" + SEASON + r"\b|"
+                         "fiscal year", "school year"]) + r"\b|"
+     + r"(?i:quarter)\b(?!\s+(?:of|ended|ending)\b)|" + SEASON + r"\b|"
      + MONTH_FULL + r"|" + WEEKDAY_FULL + r")(?:\s+" + PART + r"|\s+or\s+so\b)?"
      r"(?!\s+(?:or|and)\s+(?:two|three|more)\b)"),
     ("ago", r"(?:" + APPROX + r"\s+)?(?:" + RANGE_NUMBER + r"|" + VAGUE + r"|(?i:a))[\s-]+"

@@ -77,6 +77,39 @@ def _h_weekof(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.week(date.fromisoformat(res.value)), cue=res.cue)
 
 
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def _h_nthwd(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """ "the first Monday in May": that weekday of the month, in the year the tense points to."""
+    words = m.group(0).split()
+    n = _NTH[words[1].lower()]
+    wd = _weekday_of(words[2])
+    mo = _month_of(words[4])
+    if wd is None or mo is None:
+        return None
+
+    def on(y: int) -> date | None:
+        if n < 0:
+            return rs.last_weekday(y, mo, wd)
+        d = rs.nth_weekday(y, mo, wd, n)
+        return d if d.month == mo else None  # no fifth Monday in that month
+
+    yr = pt.YEAR4_RE.search(m.group(0))
+    cue = None
+    if yr:
+        d = on(int(yr.group(1)))
+    elif st.anchor is None:
+        return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
+    else:
+        tense, cue = rs.tense_cue(text, m.start(), m.end())
+        here = on(st.anchor.year) or date(st.anchor.year, mo, 28)
+        d = on(rs.year_for_month_day(st.anchor, mo, here.day, tense))
+    if d is None:
+        return None
+    return _Res(TimexType.DATE, rs.day(d), cue=cue)
+
+
 def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     mm = pt.MONTH_RE.search(s)
@@ -205,9 +238,15 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
 _PLACE_AFTER = re.compile(r"\s+(?:Island|Islands|Isle|Isles)\b")
 
 
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
 def _h_holiday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if _PLACE_AFTER.match(text, m.end()):
         return None  # "Christmas Island", "Easter Island": places
+    obj = _NEXT_LOWER.match(text, m.end())
+    if obj and obj.group(1) in lx.HOLIDAY_OBJECTS:
+        return None  # "an Easter egg", "Christmas tree growers": things, not days
     low = " ".join(_low(m).split())
     yr = re.search(r"\s(\d{4})$", low)
     if yr:

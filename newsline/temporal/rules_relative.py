@@ -33,6 +33,9 @@ _NOT_WEEKDAY_AFTER = re.compile(
     r"\s+(?:" + "|".join(w.capitalize() for w in lx.WEEKDAY_NAME_FOLLOWERS if " " not in w)
     + r")\b"
 )
+_OF_MONTH = re.compile(r"\s+of\s+" + pt.MONTH_ANY)
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")
 _COMPOUND_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
 _YEAR_COMPARED = re.compile(r"(?i)\b(?:compared\s+with|from|versus|vs\.|against)\b[^.;,]*$")
 
@@ -210,6 +213,13 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
     season = lx.SEASONS.get(head)
     if season:
         return _Res(TimexType.DATE, _season_value(a, season, n))
+    if head == "quarter":
+        if det.startswith("the"):
+            return None  # "the last quarter", "the next quarter": the quarter rule's
+        y, q = divmod((a.year * 4 + (a.month - 1) // 3) + n, 4)
+        return _Res(TimexType.DATE, f"{y:04d}-Q{q + 1}")
+    if head in ("week", "weekend") and _OF_MONTH.match(text, m.end()):
+        return None  # "the last week of March" is no week counted from the anchor
     unit = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
             "fiscal year": "Y", "school year": "Y", "weekend": "WE"}.get(head)
     if unit is None:
@@ -223,6 +233,16 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
         y, q = st.quarter  # type: ignore[misc]
         return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", remember=False)
     return _Res(TimexType.DATE, _shift(a, unit, n))
+
+
+def _h_afternext(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """ "the week after next", "the year before last": two units on from the anchor."""
+    low = _low(m)
+    unit = {"week": "W", "month": "M", "year": "Y"}[low.split()[1]]
+    n = 2 if low.endswith("next") else -2
+    if st.anchor is None:
+        return _Res(TimexType.DATE, _unresolved_rel(low.split()[1]))
+    return _Res(TimexType.DATE, _shift(st.anchor, unit, n))
 
 
 def _unresolved_rel(head: str) -> str:
@@ -408,6 +428,9 @@ def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if wd is None:
         return None
     pm = pt.PART_RE.search(s)
+    if pm and pm.group(0)[0].isupper() and _CAPITAL_NEXT.match(text, m.end()) and not \
+            _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return None  # "Monday Night Football": a title (in a title-case headline, a day)
     if st.anchor is None:
         v, cue = f"XXXX-WXX-{wd}", None
     else:
