@@ -41,7 +41,7 @@ WEEKDAYS: dict[str, int] = {
 WEEKDAY_NAME_FOLLOWERS: frozenset[str] = frozenset({
     "times", "telegraph", "mirror", "express", "herald", "post", "mail", "observer",
     "independent", "tribune", "journal", "edition", "magazine", "school", "service",
-    "night live", "bloody",
+    "night live", "bloody", "club", "harbor", "harbour", "street", "group", "society",
 })
 
 # Lower-case compounds in which a weekday is no date ("she teaches Sunday school").

@@ -65,6 +65,11 @@ _SCHEDULE_PRESENT = frozenset({"begins", "starts", "opens", "ends", "closes", "e
                                "continues", "continue", "runs", "hosts", "face", "faces"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                           "that", "these", "those", "whose", "my", "your"})
+# A sentence opening with a prepositional phrase ("Before the vote on Thursday, the party
+# will ...") leaves the tense of a date inside it to the main clause after the comma.
+_LEAD_PREPS = frozenset({"before", "after", "ahead", "following", "despite", "during", "amid",
+                         "for", "with", "without", "under", "at", "in", "on", "by", "since",
+                         "until", "throughout", "over", "from", "like", "unlike", "besides"})
 _CLOCK_COLON = re.compile(r"(?<=\d):(?=\d)")
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
 
@@ -243,7 +248,9 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         i -= 1
     # "In January, the company bought ...": an expression opening its clause is
     # governed by what follows the comma; otherwise the comma ends the look-ahead.
-    opens_clause = all(x.lower() in _OPENERS for x in words[i:])
+    # So is a sentence-opening phrase with no verb ("Before the vote on Thursday, ...").
+    opens_clause = all(x.lower() in _OPENERS for x in words[i:]) or (
+        i == 0 and bool(lows) and lows[0] in _LEAD_PREPS and (bool(ends) or lo == 0))
     tail = text[end:end + 60]
     after = WORD.findall(re.split(r"[.;:!?]" if opens_clause else r"[,.;:!?]", tail,
                                   maxsplit=1)[0])
