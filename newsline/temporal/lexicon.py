@@ -149,6 +149,18 @@ FREQUENCIES: dict[str, str] = {
     "yearly": "P1Y", "biannually": "P6M", "fortnightly": "P2W",
 }
 
+# Words of a match report: near them "the first half" is the game's, not the year's.
+SPORTS_WORDS: frozenset[str] = frozenset({
+    "scored", "score", "scoring", "goal", "goals", "equalised", "equalized", "equaliser",
+    "equalizer", "penalty", "kick-off", "kickoff", "half-time", "halftime", "striker",
+    "midfielder", "goalkeeper", "touchdown", "touchdowns", "innings", "referee", "match",
+    "header", "free-kick", "corner", "substitute", "tries", "quarterback", "rebounds",
+})
+# What "the first half of ..." may be a half of, when it is the calendar's.
+HALF_OF_PERIODS: tuple[str, ...] = ("year", "fiscal", "calendar", "this", "last", "next",
+                                    "the year", "the fiscal", "the current", "the decade",
+                                    "the century")
+
 # Holidays with a fixed month and day.
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),

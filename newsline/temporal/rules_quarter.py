@@ -55,6 +55,21 @@ def _quarter_of_period(last: date) -> tuple[int, int]:
     return mid.year, (mid.month - 1) // 3 + 1
 
 
+_OF_WHAT = re.compile(r"[ \t]+of[ \t]+((?:the[ \t]+)?[a-z]+)")
+_SENTENCE_WORDS = re.compile(r"[a-z][a-z-]*")
+
+
+def _not_calendar_half(text: str, m: re.Match[str]) -> bool:
+    """A half of a game (or of anything but a year): "of the match", or a match report."""
+    of = _OF_WHAT.match(text, m.end())
+    if of is not None:
+        return not of.group(1).startswith(lx.HALF_OF_PERIODS)
+    lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    hi = text.find(".", m.end())
+    near = _SENTENCE_WORDS.findall(text[lo:hi if hi >= 0 else len(text)].lower())
+    return any(w in lx.SPORTS_WORDS for w in near)
+
+
 def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     words = re.split(r"[\s-]+", low)
@@ -86,6 +101,8 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
     if half and not ords:
         return None
+    if half and _year_of(m.group(0)) is None and _not_calendar_half(text, m):
+        return None  # "the second half of the match", "scored twice in the first half"
     if not ords and not (mods & {"the", "fiscal", "latest", "current", "recent", "comparable",
                                  "year-ago", "year-earlier", "previous", "prior", "same",
                                  "corresponding", "earlier", "ago", "this", "that"}
