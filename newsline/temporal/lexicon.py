@@ -74,7 +74,7 @@ NUMBERS: dict[str, float] = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a hundred": 100, "one hundred": 100, "a half": 0.5, "half a": 0.5, "half an": 0.5,
-    "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12,
 }
 TENS: frozenset[str] = frozenset({
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",

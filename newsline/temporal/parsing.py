@@ -75,6 +75,8 @@ def _number(s: str) -> float | None:
         v = float(m.group(1).replace(",", ""))
         if m.group(2):
             v += int(m.group(2)) / int(m.group(3))
+        elif re.match(r"\s+and\s+a\s+half\b", s[m.end():]):
+            v += 0.5  # "2 and a half days"
         return v
     words = [w for w in re.split(r"[\s-]+", s) if w]
     total = 0.0

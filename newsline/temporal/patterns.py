@@ -96,9 +96,9 @@ NUMWORD = (
     + _alt(_teens + _unit_words) + r"|(?:a\s+|one\s+)?hundred)"
 )
 NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})?(?:\.\d+)?(?:\s+\d/\d)?(?![\d,])"
+    r"(?:\d{1,3}(?:,\d{3})?(?:\.\d+)?(?:\s+\d/\d)?(?![\d,])(?:\s+and\s+a\s+half)?"
     r"|(?i:" + NUMWORD + r"(?:\s+and\s+a\s+half)?"
-    r"|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|an?(?:other)?|an\s+additional))"
+    r"|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|an?(?:other)?|an\s+additional))"
 )
 RANGE_NUMBER = NUMBER + r"(?:\s*(?:to|or|-)\s*" + NUMBER + r")?"
 VAGUE = _ci(["a few", "few", "several", "many", "some", "a number of"])

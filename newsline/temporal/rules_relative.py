@@ -302,7 +302,7 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if unit in ("H", "MIN", "S"):
         if relative_to_ref:
             tm = re.search(r"\s+(?:earlier|later|before that|after that)$", m.group(0), re.I)
-            if "and a half" in low and n is not None:
+            if "and a half" in low[um.end():] and n is not None:
                 n += 0.5
             return _Res(TimexType.DURATION, _duration_value(n, unit),
                         end_trim=len(tm.group(0)) if tm else 0)

@@ -113,8 +113,8 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     if n is not None and n == 0:
         return None
-    if "and a half" in low and n is not None:
-        n += 0.5
+    if "and a half" in low[um.end():] and n is not None:
+        n += 0.5  # "a year and a half" ("two and a half years" has it in its number)
     if n is not None:
         n *= _weeks_per(um.group(1))  # "a fortnight" is P2W
     return _Res(TimexType.DURATION, _duration_value(n, unit), start_trim=trim)
