@@ -230,9 +230,24 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
     elif "next" in low:
         n = 1
     elif low.startswith("the ") or " the " in low:
-        tense, _cue = rs.tense_cue(text, m.start(), m.end())
-        return _Res(TimexType.DATE, f"{st.anchor.year:04d}-{code}", cue=_cue)
+        # "the winter": the one under way or nearest, moved by the tense when it
+        # lies on the wrong side ("slumped over the winter" in late February is the
+        # winter now ending, "will reopen in the summer" in October the next one)
+        tense, cue = rs.tense_cue(text, m.start(), m.end())
+        a = st.anchor
+        value = _season_value(a, code, 0)
+        y = int(value[:4])
+        first = date(y, _SEASON_FIRST[code], 1)
+        last_month = (y + 1, 2) if code == "WI" else (y, _SEASON_FIRST[code] + 2)
+        if tense == rs.PAST and first > a:
+            value = _season_value(a, code, -1)
+        elif tense == rs.FUTURE and last_month < (a.year, a.month):
+            value = _season_value(a, code, 1)
+        return _Res(TimexType.DATE, value, cue=cue)
     return _Res(TimexType.DATE, _season_value(st.anchor, code, n))
+
+
+_SEASON_FIRST = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 _PLACE_AFTER = re.compile(r"\s+(?:Island|Islands|Isle|Isles)\b")
