@@ -251,6 +251,18 @@ RESCHEDULE_CUES: tuple[str, ...] = (
 # "it was not until Friday", "aid did not arrive until Monday": "until" after a past negation
 PAST_NEGATIONS: frozenset[str] = frozenset({"wasn't", "weren't", "didn't", "hadn't"})
 PAST_NEGATED_AUX: frozenset[str] = frozenset({"was", "were", "did", "had"})
+# Verbs that report speech or thought: a month further on in their sentence belongs to
+# what is reported ("officials announced the rules take effect in March"), so such a
+# distant verb does not set its tense.
+REPORTING_VERBS: frozenset[str] = frozenset({
+    "said", "says", "told", "announced", "reported", "added", "noted", "stated", "wrote",
+    "explained", "warned", "insisted", "argued", "claimed", "confirmed", "revealed",
+    "disclosed", "estimated", "predicted", "forecast", "indicated", "suggested",
+    "acknowledged", "admitted", "believed", "thought", "hoped", "feared", "expected",
+    "projected", "signalled", "signaled", "promised", "pledged", "vowed", "agreed",
+    "decided", "planned", "intended", "proposed", "urged", "asked", "demanded", "ordered",
+    "threatened", "knew", "learned", "heard", "showed", "found", "ruled", "voted",
+})
 # Past verbs of commitment: followed by "to" + a verb they put that verb after the
 # commitment ("the two sides agreed to meet again on Thursday", "vowed to resume the
 # shelling on Sunday"); a date between the verb and "to" is the day of the commitment.

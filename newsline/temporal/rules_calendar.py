@@ -407,11 +407,44 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
         # between A and B by August"), but not a month that modifies a noun ("will have
         # to explain a January warning"), nor a distant past verb, often a reporting verb
         far, far_cue = rs.tense_cue(text, m.start(), m.end())
-        if far == rs.FUTURE or (far == rs.PAST and (far_cue or "").lower().startswith("had ")
-                                or (far_cue or "").lower() == "had"):
-            # ... while a past perfect sets the whole clause before the past ("had agreed
-            # to repay the loan by March")
+        if far == rs.FUTURE:
             tense, cue = far, far_cue
-    y = rs.year_for_month_day(st.anchor, mo, 15 if mo != st.anchor.month else st.anchor.day,
-                              tense)
-    return _Res(TimexType.DATE, rs.month(y, mo), cue=cue)
+        elif far == rs.PAST and _governing_past(far_cue or "", text, m.start()):
+            # ... and so does a past perfect ("had agreed to repay the loan by March") or
+            # the clause's own simple past ("published its annual report in March"), not a
+            # verb of saying, whose month is the reported one's. It is named as the cue
+            # only where it moves the month (elsewhere the month lay back already).
+            if _month_year(st.anchor, mo, rs.PAST) != _month_year(st.anchor, mo, None):
+                tense, cue = far, far_cue
+    return _Res(TimexType.DATE, rs.month(_month_year(st.anchor, mo, tense), mo), cue=cue)
+
+
+def _month_year(anchor: date, mo: int, tense: str | None) -> int:
+    """The year of a bare month: as for a mid-month day, and never after the month of
+    writing when the tense is past."""
+    y = rs.year_for_month_day(anchor, mo, 15 if mo != anchor.month else anchor.day, tense)
+    if tense == rs.PAST and (y, mo) > (anchor.year, anchor.month):
+        y -= 1  # a month that is over cannot lie after the month of writing
+    return y
+
+
+def _governing_past(cue: str, text: str, start: int) -> bool:
+    """A distant past cue that sets a bare month in the past: a past perfect, or a simple
+    past that is neither a verb of saying nor part of a present perfect ("has extended
+    the loans through January" reaches ahead)."""
+    low = cue.lower()
+    if low == "had" or low.startswith("had "):
+        return True
+    if low in lx.REPORTING_VERBS or low in ("was", "were", "did") or " " in low:
+        return False
+    if not (low.endswith("ed") or low in lx.IRREGULAR_PAST):
+        return False
+    before = text[max(0, start - 200):start]
+    at = [x.end() for x in re.finditer(r"\b" + re.escape(cue) + r"\b", before)]
+    if not at:
+        return False
+    between = before[at[-1]:]
+    # not across a comma ("The treaty, signed in August, takes effect in January"), an
+    # infinitive ("placed orders to start trading for November") or a present perfect
+    return not ("," in between or re.search(r"\bto\s+[a-z]", between) or re.search(
+        r"\b(?:has|have|'s|'ve)\s+(?:[a-z]+\s+)?" + re.escape(cue) + r"\b", before))
