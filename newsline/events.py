@@ -265,8 +265,8 @@ def _split_piece(text: str, piece: _Piece) -> list[tuple[_Piece, str]]:
             else:  # "Putin – who last visited Iran in 2007" (no dangling bracket)
                 paren_text = f"{head} – {text[in_s:in_e]}" if head else text[in_s:in_e]
             out = [(_Piece(piece.start, b.start(), tuple(inner)), _tidy(paren_text))]
-            rest = text[slice(*_strip_span(text, b.end(), piece.end))]
-            rest_text = f"{head} {rest}" if head else rest
+            tail = text[slice(*_strip_span(text, b.end(), piece.end))]
+            rest_text = f"{head} {tail}" if head else tail
             if len(outer) == 1:
                 s, e = _strip_span(text, piece.start, piece.end)
                 out.append((_Piece(s, e, tuple(outer)), _tidy(rest_text)))
@@ -444,9 +444,9 @@ def _with_antecedent(text: str, sent_start: int, start: int, body: str) -> str:
     if body[:1].islower() and not _RELATIVE.match(body):
         # "Keel, who ordered an inquiry on Thursday, will have to explain ...": the main
         # clause after a relative aside takes back the subject that opened the sentence
-        head = _HEAD_OF_ASIDE.match(text, sent_start, start)
-        if head:
-            return f"{head.group(1).strip()} {body}"
+        aside = _HEAD_OF_ASIDE.match(text, sent_start, start)
+        if aside:
+            return f"{aside.group(1).strip()} {body}"
     relative = _RELATIVE.match(body)
     if not relative and not _POSSESSIVE.match(body):
         return body
