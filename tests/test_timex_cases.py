@@ -207,7 +207,8 @@ def test_row_is_well_formed(case: Case) -> None:
     if case.value[0].isdigit():
         assert value_span(case.value) is not None, f"not on the calendar: {case.value!r}"
     if clock_time := re.search(r"T(\d{2}):(\d{2})$", case.value):
-        assert int(clock_time[1]) < 24 and int(clock_time[2]) < 60
+        hh, mm = int(clock_time[1]), int(clock_time[2])
+        assert (hh < 24 or (hh, mm) == (24, 0)) and mm < 60  # T24:00: midnight ending a day
     clock = re.search(r"T(?:\d|MO|AF|EV|NI|DT)", case.value) is not None
     if case.type in ("DATE", "TIME"):
         assert clock == (case.type == "TIME"), "TIME exactly when the value carries a time"
