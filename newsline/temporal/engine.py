@@ -37,6 +37,8 @@ from newsline.temporal.rules_calendar import (
     _h_season,
     _h_weekof,
     _h_year,
+    _h_yearspan,
+    year_range_end,
 )
 from newsline.temporal.rules_clock import _h_partday, _h_time
 from newsline.temporal.rules_quarter import (
@@ -134,6 +136,15 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
             st.ref_end = e
             if st.quarter is not None and value.endswith(f"Q{st.quarter[1]}"):
                 st.quarter_end = e
+        if rule in ("year", "yearspan") and re.fullmatch(r"\d{4}", value):
+            span_end = year_range_end(text, e, int(value))
+            if span_end is not None:
+                s2, e2, y2 = span_end
+                out.append(Timex(start=s2, end=e2, text=text[s2:e2], type=TimexType.DATE,
+                                 value=f"{y2:04d}", granularity=Granularity.YEAR, rule="year",
+                                 cue=res.cue, anchor=value))
+                last_end = e2
+                pos = max(pos, e2)
         if rule == "full" and gran is Granularity.DAY:
             second = _second_day(text, e, value)
             if second is not None:
@@ -145,12 +156,14 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
     return out
 
 
-_SECOND_DAY = re.compile(r"[ \t]+(?:and|or|&)[ \t]+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
+_SECOND_DAY = re.compile(r"(?:[ \t]+(?:and|or|&|to|through)[ \t]+|[ \t]*[-–][ \t]*)"
+                         r"((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
                          r"(?![\d,.]\d|[ \t]*(?:%|percent|[ap]\.?m\b|:|-|/))")
 
 
 def _second_day(text: str, end: int, value: str) -> tuple[int, int, str] | None:
-    """ "April 24 and 25": the bare second day shares the first one's month and year."""
+    """ "April 24 and 25", "Nov. 23-25": the bare second day shares the first one's month
+    and year."""
     dm = _SECOND_DAY.match(text, end)
     if dm is None:
         return None
@@ -222,6 +235,7 @@ _HANDLERS = {
     "rel": _h_rel, "ago": _h_ago,
     "yearago": _h_yearago, "dur": _h_dur, "durvague": _h_durvague, "deictic": _h_deictic,
     "weekday": _h_weekday, "decade": _h_decade, "century": _h_century, "season": _h_season,
-    "holiday": _h_holiday, "year": _h_year, "yearend": _h_yearend, "set": _h_set,
+    "holiday": _h_holiday, "yearspan": _h_yearspan, "year": _h_year, "yearend": _h_yearend,
+    "set": _h_set,
     "ref": _h_ref, "partday": _h_partday, "month": _h_month, "yearword": _h_yearword,
 }

@@ -246,6 +246,10 @@ _R: list[tuple[str, str]] = [
      r"|new\s+year's\s+(?:day|"
      r"eve)|independence\s+day|halloween|boxing\s+day|valentine's\s+day)|" + HOLIDAY_TITLED
      + r")\b(?:\s+(?i:week|weekend)\b)?(?:\s+" + YEAR4 + r"\b)?"),
+    # "the 2019-20 season", "in 2019-2021": two years joined by a dash (the handler
+    # checks that the second follows the first); YEAR4 alone refuses a dash after it
+    ("yearspan", r"(?<![\w$#.,/-])(?:1[89]|20)\d\d[-–](?:(?:1[89]|20)\d\d|\d\d)"
+     r"(?![\w-]|[.,]\d)"),
     ("year", r"(?:" + _ci(["fiscal year", "fiscal", "calendar", "the year", "mid", "early", "late",
                           "the end of", "the beginning of", "the start of", "the first half of",
                           "the second half of", "the last half of", "the latter half of",

@@ -368,6 +368,38 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, f"{y:04d}")
 
 
+_YEAR_RANGE_END = re.compile(r"[-–]((?:1[89]|20)\d\d|\d\d)(?![\w-])")
+
+
+def year_range_end(text: str, pos: int, first: int) -> tuple[int, int, int] | None:
+    """(start, end, year) of the end of a year span "2019-2021" / "2019-20" at ``pos``.
+
+    Two digits must name the next year ("the 2019-20 season", "fiscal 1998-99"),
+    four a later year within a century; anything else is not a span.
+    """
+    rm = _YEAR_RANGE_END.match(text, pos)
+    if rm is None:
+        return None
+    tail = rm.group(1)
+    if len(tail) == 2:
+        last = first + 1
+        if last % 100 != int(tail):
+            return None
+    else:
+        last = int(tail)
+        if not first < last <= first + 100:
+            return None
+    return rm.start(1), rm.end(1), last
+
+
+def _h_yearspan(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """ "2019-20": the first year; the driver adds the second from ``year_range_end``."""
+    first = int(m.group(0)[:4])
+    if year_range_end(text, m.start() + 4, first) is None:
+        return None  # "2015-11", "1998-1994": not a span of years
+    return _Res(TimexType.DATE, f"{first:04d}", end_trim=len(m.group(0)) - 4)
+
+
 _NAME_WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+)[ \t]+$")
 _YEAR_LEADS = frozenset(set(lx.MONTHS) | set(lx.SEASONS) | {
     "fiscal", "calendar", "mid", "early", "late", "since", "in", "by", "until", "from",

@@ -44,10 +44,20 @@ def _anchor_iso(st: _State) -> str | None:
     return st.anchor.isoformat() if st.anchor else None
 
 
+_WEEK_AFTER = re.compile(r"(?:(?:[ \t]+(?:to|through|and|or|until)[ \t]+|[ \t]*[-–][ \t]*)"
+                         + pt.WEEKDAY_ANY + r")?"  # "from Monday to Wednesday last week"
+                         r"[ \t]+(?:of[ \t]+)?((?i:last|next|this))[ \t]+(?i:week)\b")
+
+
 def _weekday_value(wd: int, start: int, end: int, text: str,
                    st: _State) -> tuple[str, str | None]:
     if st.anchor is None:
         return f"XXXX-WXX-{wd}", None
+    wk = _WEEK_AFTER.match(text, end)
+    if wk:  # "Monday last week", "on Tuesday next week": that day of the week named
+        shift = {"last": -7, "next": 7, "this": 0}[wk.group(1).lower()]
+        monday = st.anchor - timedelta(days=st.anchor.isoweekday() - 1)
+        return rs.day(monday + timedelta(days=shift + wd - 1)), wk.group(1)
     if text.startswith(("'s", "\u2019s"), end):
         # "Wednesday's ruling": a possessive weekday names something that happened,
         # unless a cue right before says otherwise ("ahead of Tuesday's vote")
