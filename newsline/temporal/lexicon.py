@@ -227,8 +227,10 @@ FUTURE_CUES: tuple[str, ...] = (
     "expecting to", "is poised to", "are poised to", "poised to", "is due", "are due",
     "face", "faces", "head to", "heads to", "no later than", "planned for", "continues",
     "continue", "runs", "hosts",
-    # a forecast in the present: "she expects a ruling by Friday"
-    "expects", "expect",
+    # a forecast in the present: "she expects a ruling by Friday", "rain is forecast from
+    # Thursday", and a vote in the present: "voters go to the polls on Tuesday"
+    "expects", "expect", "is forecast", "are forecast", "is predicted", "are predicted",
+    "go to the polls", "goes to the polls",
     # a schedule in the plural present: "the polls close at 8 p.m. Tuesday" (a noun after
     # a determiner is left alone: "the close on Friday", resolve._SCHEDULE_PRESENT)
     "close", "end",

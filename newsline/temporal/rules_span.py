@@ -31,6 +31,7 @@ _ATTRIBUTIVE = re.compile(r"[ \t]+(?!(?:and|or|in|on|at|for|to|from|with|by|sinc
                           r"until|through|basis|so)\b)[a-z]{3,}")
 _ROUND_THE_CLOCK = re.compile(r"(?:24|twenty-four|twenty four)\s+hours\s+a\s+day\b"
                              r"|(?:7|seven)\s+days\s+a\s+week\b|365\s+days\s+a\s+year\b")
+_POINT_AFTER = re.compile(r"[\s-]+(?:of\s+a\s+)?(?:percentage[\s-]+)?points?\b", re.I)
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must",
                      "shall", "'ll"})
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
@@ -69,6 +70,8 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if re.search(r"\b(?:a|one|two|three)[\s-]+(?:quarters?|halves)", low) and re.match(
             r"\s+of\b", text[m.end():m.end() + 5]):
         return None
+    if low.endswith(("quarter", "quarters")) and _POINT_AFTER.match(text, m.end()):
+        return None  # "a quarter point", "a quarter-point rate cut": a size of a rate move
     art = _ARTICLE_ADJ.match(low)
     if art and _UNIT_IN.fullmatch(art.group(2)):
         if art.group(2).endswith("s"):
