@@ -122,6 +122,11 @@ CLOCK = (
     r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
     + r"|[012]?\d:[0-5]\d(?:" + TZ_REQ + r"|(?=\s+local\s+time\b))"
     + r"|(?:[01]\d|2[0-3])[0-5]\d(?:" + TZ_REQ + r"|(?=\s+local\s+time\b))"
+    # "at 00.01 on Saturday": a dotted 24-hour clock before 10 a.m. after a preposition of
+    # time (no price or score is written with a leading zero); "03.11.2015" stays a date
+    + r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
+    r"|(?<=\bafter\s))0\d\.[0-5]\d(?![\w%]|[.,/:-]\d)"
+    r"(?!\s+(?i:points?|percent|per\s+cent|pence|cents)\b)" + TZ
     + r"|(?i:noon|midnight|midday)\b"
     r"|\d{1,2}(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening)"
     r"|(?:1[0-2]|0?[1-9])\s+o'clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
@@ -202,7 +207,7 @@ _R: list[tuple[str, str]] = [
                                              "the coming", "this", "next", "last", "past",
                                              "coming", "previous", "the previous"])
      + r"\s+(?:" + _ci(["week", "month", "year", "weekend", "decade", "century",
-                         "fiscal year", "school year"]) + r"\b|"
+                         "fiscal year", "school year", "fortnight"]) + r"\b|"
      + r"(?i:quarter)\b(?!\s+(?:of|ended|ending)\b)|" + SEASON + r"\b|"
      + MONTH_FULL + r"|" + WEEKDAY_FULL + r")(?:\s+" + PART + r"|\s+or\s+so\b)?"
      r"(?!\s+(?:or|and)\s+(?:two|three|more)\b)"),

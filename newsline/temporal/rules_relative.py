@@ -192,6 +192,11 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
     a = st.anchor
     if head in ("decade",) and det in ("the past", "past"):
         return _Res(TimexType.DURATION, "P10Y")
+    if head == "fortnight":
+        # "over the past fortnight", "the next fortnight": two weeks, as "the past decade" is
+        # ten years; "last fortnight" alone names no calendar period TimeML has a value for
+        return _Res(TimexType.DURATION, "P2W") if det.startswith(("the", "this", "past")) \
+            else None
     if a is None:
         return _Res(TimexType.DATE, _unresolved_rel(head))
     wd = lx.WEEKDAYS.get(head)
