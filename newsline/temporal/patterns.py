@@ -238,14 +238,17 @@ _R: list[tuple[str, str]] = [
      r"|(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?(?i:this|that)\s+"
      + _ci(["morning", "afternoon", "evening"]) + r"\b"),
     ("weekday", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
-     + WEEKDAY_FULL + r"(?:\s+" + PART + r"s?)?"),
+     + WEEKDAY_FULL + r"(?:\s+" + PART + r"s?"
+     # "on Thursday week" (British): a week after the coming Thursday
+     r"|\s+(?i:week)\b(?![-'\u2019]|\s+(?i:of|ago|earlier|later|before|after|and|or)\b))?"),
     ("decade", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?"
      r"(?:(?:1[0-9]|20|')?\d0(?:'s|s)\b|(?i:(?:nineteen[\s-]+)?(?:twenties|thirties|forties|"
      r"fifties|sixties|seventies|eighties|nineties))\b)"),
     ("century", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?(?:"
      + CENTURY_ORD + r"|" + _ci(["this", "last", "next", "past"]) + r")[\s-]+(?i:century)\b"),
     ("season", r"(?:" + POS + r"[\s-]+)?(?:(?:(?i:the|this|last|next|this\s+past)\s+)?"
-     + SEASON + r"\s+(?:(?i:of)\s+)?" + YEAR + r"|(?i:the|this|last|next|this\s+past)\s+"
+     + SEASON + r"\s+(?:(?:(?i:of)\s+)?" + YEAR + r"|(?i:of\s+(?:next|last|this)\s+year)\b)"
+     r"|(?i:the|this|last|next|this\s+past)\s+"
      r"(?:(?i:early|late|mid)[\s-]+)?" + SEASON + r"\b(?!\s+of\s+(?!\d)))"),
     ("holiday", r"(?:(?i:last|next)\s+)?(?:(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?"
      r"|new\s+year's\s+(?:day|"

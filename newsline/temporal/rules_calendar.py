@@ -27,6 +27,8 @@ from newsline.temporal.parsing import (
 )
 from newsline.temporal.state import _Res, _State
 
+_PERIOD_TO = re.compile(r"(?i)\b((?:months?|weeks?|year|quarter|half|half-year|period)\s+"
+                        r"(?:to|through))\s+$")
 _MONTH_ADJUNCT_PREPS = frozenset({"in", "by", "until", "till", "through", "before", "during",
                                   "for", "from", "throughout"})
 _PREPS_FOR_AMBIGUOUS_MONTH = frozenset({
@@ -224,6 +226,10 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, f"{y:04d}-{code}")
     if st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{code}")
+    of_year = _OF_NAMED_YEAR.search(low)
+    if of_year:  # "the spring of next year": the season of the year the anchor names
+        y = st.anchor.year + {"next": 1, "last": -1, "this": 0}[of_year.group(1)]
+        return _Res(TimexType.DATE, f"{y:04d}-{code}")
     n = 0
     if re.search(r"\b(?:last|this past)\b", low):
         n = -1
@@ -248,6 +254,7 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 
 _SEASON_FIRST = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_OF_NAMED_YEAR = re.compile(r"\bof\s+(next|last|this)\s+year$")
 
 
 _PLACE_AFTER = re.compile(r"\s+(?:Island|Islands|Isle|Isles)\b")
@@ -434,6 +441,13 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
     tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
+    period = _PERIOD_TO.search(text, max(0, m.start() - 40), m.start())
+    if tense is None and period:
+        # "inflation hit 2.4% in the 12 months to April": a period reported on ends in the
+        # month named, which is over unless the clause looks ahead ("expects growth of 3%
+        # in the year to June")
+        far, far_cue = rs.tense_cue(text, m.start(), m.end())
+        tense, cue = (far, far_cue) if far == rs.FUTURE else (rs.PAST, period.group(1))
     if tense is None and _prev_word(text, m.start()) in _MONTH_ADJUNCT_PREPS:
         # a future modal governs every adjunct of its clause ("will double its flights
         # between A and B by August"), but not a month that modifies a noun ("will have

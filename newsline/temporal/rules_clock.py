@@ -124,6 +124,13 @@ def _day_part(rest: str, start: int, end: int, text: str,
     return rs.day(st.ref_day), None
 
 
+_OVERNIGHT_NOUN = re.compile(
+    r"[ \t]+(?i:rates?|lending|repo|deposits?|loans?|index|swaps?|funding|borrowing|interbank"
+    r"|stays?|bags?|trains?|sleeper|flights?|shifts?|bus|buses|ferry|ferries|camps?|guests?"
+    r"|visits?|success|sensation|star|parking|oats)\b"
+)
+
+
 def _h_partday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     if low.startswith("the ") and _OF_DAY.match(text, m.end()):
@@ -136,5 +143,7 @@ def _h_partday(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     base = st.ref_day
     if low == "overnight":
+        if _OVERNIGHT_NOUN.match(text, m.end()):
+            return None  # "the overnight rate", "an overnight stay": a kind of thing, no time
         return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "TNI")
     return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "T" + part)

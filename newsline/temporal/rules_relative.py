@@ -448,6 +448,10 @@ def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None  # "Monday Night Football": a title (in a title-case headline, a day)
     if st.anchor is None:
         v, cue = f"XXXX-WXX-{wd}", None
+    elif s.lower().endswith("week"):
+        # "the second leg is on Wednesday week": the coming Wednesday and seven days on
+        d = rs.weekday_on_or_after(st.anchor + timedelta(days=1), wd) + timedelta(days=7)
+        return _Res(TimexType.DATE, rs.day(d), cue="week")
     else:
         v, cue = _weekday_value(wd, m.start(), m.end(), text, st)
     if pm:
