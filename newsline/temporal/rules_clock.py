@@ -14,7 +14,7 @@ from newsline.temporal import lexicon as lx
 from newsline.temporal import patterns as pt
 from newsline.temporal import resolve as rs
 from newsline.temporal.parsing import _low, _month_of, _prev_word, _weekday_of
-from newsline.temporal.rules_calendar import _h_full
+from newsline.temporal.rules_calendar import _h_full, _h_holiday
 from newsline.temporal.rules_relative import _h_weekday, _weekday_value
 from newsline.temporal.state import _Res, _State
 
@@ -25,11 +25,12 @@ _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _day_after_on(text: str, end: int, st: _State) -> tuple[str, str | None] | None:
-    """ "at 8 p.m. on Nov. 8": the day named after "on", resolved as its own rule would."""
+    """ "at 8 p.m. on Nov. 8", "at 4.30pm on Christmas Eve": the day named after "on",
+    resolved as its own rule would."""
     on = _ON.match(text, end)
     if on is None:
         return None
-    for rule, handler in (("full", _h_full), ("weekday", _h_weekday)):
+    for rule, handler in (("full", _h_full), ("weekday", _h_weekday), ("holiday", _h_holiday)):
         mm = pt.RULES[rule].match(text, on.end())
         if mm is None:
             continue
