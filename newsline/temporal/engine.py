@@ -158,7 +158,9 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
 
 _SECOND_DAY = re.compile(r"(?:[ \t]+(?:and|or|&|to|through)[ \t]+|[ \t]*[-–][ \t]*)"
                          r"((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
-                         r"(?![\d,.]\d|[ \t]*(?:%|percent|[ap]\.?m\b|:|-|/))")
+                         r"(?![\d,.]\d|[ \t]*(?:%|percent|[ap]\.?m\b|:|-|/)"
+                         # "from 5 January to 27 March": a day with its own month
+                         r"|[ \t]+(?:of[ \t]+)?" + pt.MONTH_ANY + ")")
 
 
 def _second_day(text: str, end: int, value: str) -> tuple[int, int, str] | None:

@@ -230,7 +230,7 @@ FUTURE_CUES: tuple[str, ...] = (
     # a forecast in the present: "she expects a ruling by Friday", "rain is forecast from
     # Thursday", and a vote in the present: "voters go to the polls on Tuesday"
     "expects", "expect", "is forecast", "are forecast", "is predicted", "are predicted",
-    "go to the polls", "goes to the polls",
+    "go to the polls", "goes to the polls", "go on sale", "goes on sale",
     # a schedule in the plural present: "the polls close at 8 p.m. Tuesday" (a noun after
     # a determiner is left alone: "the close on Friday", resolve._SCHEDULE_PRESENT)
     "close", "end",
