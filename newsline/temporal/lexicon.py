@@ -171,6 +171,11 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "saint patrick's day": (3, 17), "may day": (5, 1), "bastille day": (7, 14),
     "canada day": (7, 1), "australia day": (1, 26), "juneteenth": (6, 19),
     "the fourth of july": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
+    # British and Commonwealth feasts and nights
+    "bonfire night": (11, 5), "guy fawkes night": (11, 5), "burns night": (1, 25),
+    "st george's day": (4, 23), "st. george's day": (4, 23), "st andrew's day": (11, 30),
+    "st. andrew's day": (11, 30), "st david's day": (3, 1), "st. david's day": (3, 1),
+    "anzac day": (4, 25), "waitangi day": (2, 6),
 }
 
 # Things named after a feast, not times: "an Easter egg", "Christmas tree growers".
@@ -188,6 +193,7 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "father's day": (6, 7, 3), "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3),
     "martin luther king day": (1, 1, 3), "martin luther king jr. day": (1, 1, 3),
     "columbus day": (10, 1, 2),
+    "remembrance sunday": (11, 7, 2),  # British: the second Sunday of November
 }
 
 # Holidays counted in days from Easter Sunday (Western computus).
@@ -230,6 +236,7 @@ FUTURE_CUES: tuple[str, ...] = (
     # a forecast in the present: "she expects a ruling by Friday", "rain is forecast from
     # Thursday", and a vote in the present: "voters go to the polls on Tuesday"
     "expects", "expect", "is forecast", "are forecast", "is predicted", "are predicted",
+    "is likely", "are likely", "reopens", "reopen",
     "go to the polls", "goes to the polls", "go on sale", "goes on sale",
     # a schedule in the plural present: "the polls close at 8 p.m. Tuesday" (a noun after
     # a determiner is left alone: "the close on Friday", resolve._SCHEDULE_PRESENT)

@@ -40,7 +40,7 @@ _OPENERS = frozenset({"in", "on", "at", "by", "since", "until", "during", "and",
                       "also", "then", "early", "late", "earlier", "later", "as", "of",
                       "from", "starting", "beginning", "effective", "through", "till"})
 _BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume", "arrive",
-                           "depart", "travel", "continue"})
+                           "depart", "travel", "continue", "reopen"})
 _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "must", "can",
                   "did", "do", "does", "not", "shall"})
 # A sentence ends at . ? or ! before a capital, a quote or a line break; "8 a.m. on
@@ -62,7 +62,8 @@ _SCHEDULE_PRESENT = frozenset({"begins", "starts", "opens", "ends", "closes", "e
                                "arrives", "departs", "resumes", "convenes", "meets", "visits",
                                "travels", "heads", "begin", "start", "open", "convene", "meet",
                                "resume", "arrive", "depart", "travel", "close", "end",
-                               "continues", "continue", "runs", "hosts", "face", "faces"})
+                               "continues", "continue", "runs", "hosts", "face", "faces",
+                               "reopens", "reopen"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                           "that", "these", "those", "whose", "my", "your"})
 # A sentence opening with a prepositional phrase ("Before the vote on Thursday, the party
