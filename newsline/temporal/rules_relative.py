@@ -190,8 +190,8 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
         part = pm.group(1)
         head = head[:pm.start()]
     a = st.anchor
-    if head in ("decade",) and det in ("the past", "past"):
-        return _Res(TimexType.DURATION, "P10Y")
+    if head in ("decade",) and det in ("the past", "past", "the next", "the coming"):
+        return _Res(TimexType.DURATION, "P10Y")  # "over the next decade": ten years
     if head == "fortnight":
         # "over the past fortnight", "the next fortnight": two weeks, as "the past decade" is
         # ten years; "last fortnight" alone names no calendar period TimeML has a value for
