@@ -237,6 +237,8 @@ FUTURE_CUES: tuple[str, ...] = (
     # Thursday", and a vote in the present: "voters go to the polls on Tuesday"
     "expects", "expect", "is forecast", "are forecast", "is predicted", "are predicted",
     "is likely", "are likely", "reopens", "reopen",
+    # fixtures in the present: "New Zealand play Wales on Saturday evening"
+    "play", "plays",
     "go to the polls", "goes to the polls", "go on sale", "goes on sale",
     # a schedule in the plural present: "the polls close at 8 p.m. Tuesday" (a noun after
     # a determiner is left alone: "the close on Friday", resolve._SCHEDULE_PRESENT)

@@ -40,7 +40,7 @@ _OPENERS = frozenset({"in", "on", "at", "by", "since", "until", "during", "and",
                       "also", "then", "early", "late", "earlier", "later", "as", "of",
                       "from", "starting", "beginning", "effective", "through", "till"})
 _BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume", "arrive",
-                           "depart", "travel", "continue", "reopen"})
+                           "depart", "travel", "continue", "reopen", "play"})
 _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "must", "can",
                   "did", "do", "does", "not", "shall"})
 # A sentence ends at . ? or ! before a capital, a quote or a line break; "8 a.m. on
@@ -63,7 +63,7 @@ _SCHEDULE_PRESENT = frozenset({"begins", "starts", "opens", "ends", "closes", "e
                                "travels", "heads", "begin", "start", "open", "convene", "meet",
                                "resume", "arrive", "depart", "travel", "close", "end",
                                "continues", "continue", "runs", "hosts", "face", "faces",
-                               "reopens", "reopen"})
+                               "reopens", "reopen", "play", "plays"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                           "that", "these", "those", "whose", "my", "your"})
 # A sentence opening with a prepositional phrase ("Before the vote on Thursday, the party
@@ -72,6 +72,7 @@ _LEAD_PREPS = frozenset({"before", "after", "ahead", "following", "despite", "du
                          "for", "with", "without", "under", "at", "in", "on", "by", "since",
                          "until", "throughout", "over", "from", "like", "unlike", "besides"})
 _CLOCK_COLON = re.compile(r"(?<=\d):(?=\d)")
+_UNTIL_ENDS = frozenset({"after", "before", "when", "while", "since", "and", "but", "because"})
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
 
 
@@ -232,6 +233,11 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         got = _word_cue(w)
         if got == FUTURE and lw == "until" and _past_negation(lows, stop, i - 1):
             return PAST, "not until"  # "it was not until Friday that ..."
+        if got == FUTURE and lw == "until" and _UNTIL_ENDS.intersection(lows[i:]):
+            got = None  # "until" governs its own object, not "... until 14 November after
+            # appearing in court on Tuesday", where the clause's verb decides
+        if got == FUTURE and lw in _SCHEDULE_PRESENT and not w.islower():
+            got = None  # "won the US Open on Sunday": a name, not the verb "open"
         if got == FUTURE and lw in _SCHEDULE_PRESENT and i >= 2 and lows[i - 2] in _DETERMINERS:
             got = None  # "the meet on Saturday": a noun
         if got == PAST and i >= 2 and words[i - 2].lower() in _NOT_BEFORE_PAST:
