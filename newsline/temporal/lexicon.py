@@ -176,7 +176,10 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "st george's day": (4, 23), "st. george's day": (4, 23), "st andrew's day": (11, 30),
     "st. andrew's day": (11, 30), "st david's day": (3, 1), "st. david's day": (3, 1),
     "anzac day": (4, 25), "waitangi day": (2, 6),
+    "inauguration day": (1, 20),  # of a US president
 }
+# Days counted from (US) Thanksgiving, the fourth Thursday of November.
+THANKSGIVING_HOLIDAYS: dict[str, int] = {"black friday": 1, "cyber monday": 4}
 
 # Things named after a feast, not times: "an Easter egg", "Christmas tree growers".
 HOLIDAY_OBJECTS: frozenset[str] = frozenset({

@@ -152,7 +152,8 @@ def _titled(phrase: str) -> list[str]:
 
 
 HOLIDAY_TITLED = _alt(
-    f for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS) for f in _titled(k)
+    f for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS,
+                *lx.THANKSGIVING_HOLIDAYS) for f in _titled(k)
 )
 CENTURY_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + ORD_WORD + r"|" + _ci(
     ["twentieth", "twenty-first", "nineteenth", "eighteenth", "seventeenth"]) + r")"
@@ -299,8 +300,8 @@ _R: list[tuple[str, str]] = [
                      "mid afternoon", "mid-afternoon", "mid-morning", "mid morning"])
      + r"\b"),
     ("month", POS_PREFIX + MONTH_FULL),
-    ("yearword", r"(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+|current\s+)?(?:year|week|"
-     r"month|weekend))\b(?!-)"),
+    ("yearword", r"(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+|current\s+|new\s+)?(?:year|"
+     r"week|month|weekend))\b(?!-)"),
 ]
 
 RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _R)
@@ -330,7 +331,8 @@ FIRST_WORDS: frozenset[str] = frozenset(
 )
 # The other holidays are written capitalised: only that form may start a match there.
 _HOLIDAY_FIRST = {
-    k.split()[0] for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS)
+    k.split()[0] for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS,
+                           *lx.THANKSGIVING_HOLIDAYS)
 } - FIRST_WORDS
 _FIRST = (r"(?=\d|'\d|[A-Z]{1,4}-\d|" + _ci(FIRST_WORDS) + r"(?![A-Za-z])|"
           + _alt(w[:1].upper() + w[1:] for w in _HOLIDAY_FIRST) + r"(?![A-Za-z]))")

@@ -72,6 +72,8 @@ _LEAD_PREPS = frozenset({"before", "after", "ahead", "following", "despite", "du
                          "for", "with", "without", "under", "at", "in", "on", "by", "since",
                          "until", "throughout", "over", "from", "like", "unlike", "besides"})
 _CLOCK_COLON = re.compile(r"(?<=\d):(?=\d)")
+_UNIT_AFTER_NEXT = frozenset({"week", "month", "year", "weekend", "quarter", "season",
+                              *lx.WEEKDAYS, *lx.MONTHS, *lx.SEASONS})
 _UNTIL_ENDS = frozenset({"after", "before", "when", "while", "since", "and", "but", "because"})
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
 
@@ -262,9 +264,12 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     after = WORD.findall(re.split(r"[.;:!?]" if opens_clause else r"[,.;:!?]", tail,
                                   maxsplit=1)[0])
     prev = ""
-    for w in after[:min(6, max_words)]:
+    for k, w in enumerate(after[:min(6, max_words)]):
         if w in _BREAKS or w.lower() in _STOP_AFTER:
             break
+        if w.lower() in ("next", "last") and k + 1 < len(after) and \
+                after[k + 1].lower() in _UNIT_AFTER_NEXT:
+            break  # "its August recess next week": a date of its own, no tense of this one
         got = _word_cue(w)
         if got == FUTURE and w.lower() in _SCHEDULE_PRESENT and (
                 prev in _DETERMINERS or prev.startswith("'")):

@@ -490,16 +490,27 @@ def _h_ref(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, v)
 
 
+_NEW_YEAR_FEAST = re.compile(r"(?:['\u2019]s?|\s+(?i:day|eve|holiday|holidays|honours|honors|"
+                             r"celebrations?|message|resolutions?|party|parties)\b)")
+
+
 def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     head = low.split()[-1]
     a = st.anchor
+    if " new " in f" {low} ":
+        if head != "year" or _NEW_YEAR_FEAST.match(text, m.end()):
+            return None  # "the new week"; "the New Year holiday" is the feast's
+        # "talks resume in the new year": the coming year late in a year, else this one
+        return _Res(TimexType.DATE, "XXXX" if a is None else f"{a.year + (a.month >= 7):04d}")
     if head == "year":
         if re.match(r"\s+(?:before|after|earlier|later)\b", text[m.end():m.end() + 8]):
             return None  # "the year before": relative words we leave alone
         if re.match(r"\s+(?:ended|ending|to|through)\b", text[m.end():m.end() + 10]):
             return _Res(TimexType.DURATION, "P1Y")  # "the year ended Sept. 30": a span
         return _Res(TimexType.DATE, f"{a.year:04d}" if a else "XXXX")
+    if head == "week" and re.match(r"\s+(?:ended|ending|to|through)\b", text[m.end():m.end() + 10]):
+        return _Res(TimexType.DURATION, "P1W")  # "fell 2% in the week to Friday", as the year
     if head == "week":
         # "for the week": a week of the anchor's year that the words do not pin down
         return _Res(TimexType.DATE, f"{a.year:04d}-WXX" if a else "XXXX-WXX")
