@@ -240,8 +240,9 @@ FUTURE_CUES: tuple[str, ...] = (
     # Thursday", and a vote in the present: "voters go to the polls on Tuesday"
     "expects", "expect", "is forecast", "are forecast", "is predicted", "are predicted",
     "is likely", "are likely", "reopens", "reopen",
-    # fixtures in the present: "New Zealand play Wales on Saturday evening"
-    "play", "plays",
+    # fixtures in the present: "New Zealand play Wales on Saturday evening"; "steps down in the
+    # spring"; "the jobs data due at 8:30 a.m. on Friday" ("was due" is a past cue, below)
+    "play", "plays", "steps down", "step down", "due",
     "go to the polls", "goes to the polls", "go on sale", "goes on sale",
     # a schedule in the plural present: "the polls close at 8 p.m. Tuesday" (a noun after
     # a determiner is left alone: "the close on Friday", resolve._SCHEDULE_PRESENT)
@@ -252,7 +253,8 @@ PAST_CUES: tuple[str, ...] = (
     "have been", "announced", "reported", "earlier", "since", "had been due to",
     "had been scheduled to", "had been expected to", "was expected to", "were expected to",
     "was scheduled to", "was due to", "was supposed to", "could not", "couldn't",
-    "was planned for", "were planned for", "had been planned for",
+    "was planned for", "were planned for", "had been planned for", "was due", "were due",
+    "had been due",
 )
 # A date moved to a new day lies ahead: "the vote has been postponed to Thursday". Only
 # right before the expression ("was pushed to the brink on Monday" is no new date).

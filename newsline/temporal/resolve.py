@@ -238,6 +238,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if got == FUTURE and lw == "until" and _UNTIL_ENDS.intersection(lows[i:]):
             got = None  # "until" governs its own object, not "... until 14 November after
             # appearing in court on Tuesday", where the clause's verb decides
+        if got == FUTURE and lw in _SCHEDULE_PRESENT and i >= 2 and lows[i - 2] == "to":
+            got = None  # "the last storm to close the route": an infinitive, no present
         if got == FUTURE and lw in _SCHEDULE_PRESENT and not w.islower():
             got = None  # "won the US Open on Sunday": a name, not the verb "open"
         if got == FUTURE and lw in _SCHEDULE_PRESENT and i >= 2 and lows[i - 2] in _DETERMINERS:
