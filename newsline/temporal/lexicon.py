@@ -178,8 +178,12 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "anzac day": (4, 25), "waitangi day": (2, 6),
     "inauguration day": (1, 20),  # of a US president
 }
-# Days counted from (US) Thanksgiving, the fourth Thursday of November.
-THANKSGIVING_HOLIDAYS: dict[str, int] = {"black friday": 1, "cyber monday": 4}
+# Days counted from the nth weekday of a month: (month, ISO weekday, n, days after it).
+# Black Friday and Cyber Monday follow (US) Thanksgiving, the fourth Thursday of November;
+# (US) Election Day is the Tuesday after the first Monday of November.
+OFFSET_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
+    "black friday": (11, 4, 4, 1), "cyber monday": (11, 4, 4, 4), "election day": (11, 1, 1, 1),
+}
 
 # Things named after a feast, not times: "an Easter egg", "Christmas tree growers".
 HOLIDAY_OBJECTS: frozenset[str] = frozenset({

@@ -153,7 +153,7 @@ def _titled(phrase: str) -> list[str]:
 
 HOLIDAY_TITLED = _alt(
     f for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS,
-                *lx.THANKSGIVING_HOLIDAYS) for f in _titled(k)
+                *lx.OFFSET_HOLIDAYS) for f in _titled(k)
 )
 CENTURY_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + ORD_WORD + r"|" + _ci(
     ["twentieth", "twenty-first", "nineteenth", "eighteenth", "seventeenth"]) + r")"
@@ -332,7 +332,7 @@ FIRST_WORDS: frozenset[str] = frozenset(
 # The other holidays are written capitalised: only that form may start a match there.
 _HOLIDAY_FIRST = {
     k.split()[0] for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS,
-                           *lx.THANKSGIVING_HOLIDAYS)
+                           *lx.OFFSET_HOLIDAYS)
 } - FIRST_WORDS
 _FIRST = (r"(?=\d|'\d|[A-Z]{1,4}-\d|" + _ci(FIRST_WORDS) + r"(?![A-Za-z])|"
           + _alt(w[:1].upper() + w[1:] for w in _HOLIDAY_FIRST) + r"(?![A-Za-z]))")

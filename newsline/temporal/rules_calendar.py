@@ -313,9 +313,9 @@ def _holiday_date(key: str) -> Callable[[int], date] | None:
     if key in lx.EASTER_HOLIDAYS:
         off = lx.EASTER_HOLIDAYS[key]
         return lambda y: rs.easter(y) + timedelta(days=off)
-    if key in lx.THANKSGIVING_HOLIDAYS:
-        later = lx.THANKSGIVING_HOLIDAYS[key]
-        return lambda y: rs.nth_weekday(y, 11, 4, 4) + timedelta(days=later)
+    if key in lx.OFFSET_HOLIDAYS:
+        mo, wd, nth, later = lx.OFFSET_HOLIDAYS[key]
+        return lambda y: rs.nth_weekday(y, mo, wd, nth) + timedelta(days=later)
     return None
 
 
