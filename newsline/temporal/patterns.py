@@ -123,11 +123,11 @@ CLOCK = (
     + r"|[012]?\d:[0-5]\d(?:" + TZ_REQ + r"|(?=\s+local\s+time\b))"
     + r"|(?:[01]\d|2[0-3])[0-5]\d(?:" + TZ_REQ + r"|(?=\s+local\s+time\b))"
     # "police were called at 23:40 on Saturday": a 24-hour clock after a preposition of time
-    + r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
+    + r"|(?=\d\d?:)(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
     r"|(?<=\bafter\s))(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])" + TZ
     # "at 00.01 on Saturday": a dotted 24-hour clock before 10 a.m. after a preposition of
     # time (no price or score is written with a leading zero); "03.11.2015" stays a date
-    + r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
+    + r"|(?=0\d\.)(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
     r"|(?<=\bafter\s))0\d\.[0-5]\d(?![\w%]|[.,/:-]\d)"
     r"(?!\s+(?i:points?|percent|per\s+cent|pence|cents)\b)" + TZ
     + r"|(?i:noon|midnight|midday)\b"
