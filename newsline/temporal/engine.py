@@ -19,9 +19,10 @@ This module is the driver and the table from rule name to handler.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from newsline.models import Granularity, Timex, TimexType
+from newsline.temporal import lexicon as lx
 from newsline.temporal import patterns as pt
 from newsline.temporal import resolve as rs
 from newsline.temporal.rules_calendar import (
@@ -124,12 +125,18 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
             if lead and lead.end() < e:
                 s = lead.end()
         value = res.value
+        anchor_value = res.anchor if res.anchor is not None else dct
+        if res.type is TimexType.DATE and _DAY_VALUE.fullmatch(value):
+            shifted = _day_offset(text, s, value)
+            if shifted is not None:  # "the day before last Tuesday": one expression
+                s, anchor_value, value, rule = shifted[0], value, shifted[1], "offset"
+                while out and out[-1].end > s:
+                    out.pop()  # "two days" was read as a duration before its date came
         gran = granularity_of(value) if res.type in (TimexType.DATE, TimexType.TIME) else None
         if res.type is TimexType.TIME and value[:10].count("-") == 2 and "T" in value:
             gran = Granularity.DAY
         out.append(Timex(start=s, end=e, text=text[s:e], type=res.type, value=value,
-                         granularity=gran, rule=rule, cue=res.cue,
-                         anchor=res.anchor if res.anchor is not None else dct))
+                         granularity=gran, rule=rule, cue=res.cue, anchor=anchor_value))
         last_end = e
         if res.remember:
             _remember(st, value)
@@ -177,6 +184,31 @@ def _second_day(text: str, end: int, value: str) -> tuple[int, int, str] | None:
     if second is None:
         return None
     return dm.start(1), dm.end(1), rs.day(second)
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_OFFSET_BEFORE = re.compile(
+    r"(?i)\b((?:the|a|one)\s+day|(?:the\s+)?(" + "|".join(
+        w for w in lx.NUMBERS if " " not in w and lx.NUMBERS[w] <= 31 and w.isalpha())
+    + r"|\d{1,2})\s+(days?|weeks?))\s+(before|after|later than|earlier than)\s+$")
+
+
+def _day_offset(text: str, start: int, value: str) -> tuple[int, str] | None:
+    """ "the day before Nov. 3", "two weeks after Christmas": (new start, shifted day)."""
+    om = _OFFSET_BEFORE.search(text, max(0, start - 40), start)
+    if om is None:
+        return None
+    if om.group(2) is None:
+        n = 1
+    else:
+        num = om.group(2).lower()
+        n = int(num) if num.isdigit() else int(lx.NUMBERS[num])
+        if om.group(3).lower().startswith("week"):
+            n *= 7
+    if om.group(4).lower().startswith("before") or om.group(4).lower().startswith("earlier"):
+        n = -n
+    day = date.fromisoformat(value) + timedelta(days=n)
+    return om.start(1), rs.day(day)
 
 
 def _fallback(text: str, m: re.Match[str], rule: str,

@@ -134,6 +134,8 @@ REFERENCES: dict[str, str] = {
     "these days": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF",
+    # "at the then current price": current at a past time, not now
+    "then current": "PAST_REF", "then-current": "PAST_REF",
     "lately": "PAST_REF", "recent years": "PAST_REF", "past years": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF",
     "coming months": "FUTURE_REF", "the near future": "FUTURE_REF",

@@ -31,6 +31,7 @@ _PERIOD_TO = re.compile(r"(?i)\b((?:months?|weeks?|year|quarter|half|half-year|p
                         r"(?:to|through))\s+$")
 _MONTH_ADJUNCT_PREPS = frozenset({"in", "by", "until", "till", "through", "before", "during",
                                   "for", "from", "throughout"})
+_DAY_ADJUNCT_PREPS = _MONTH_ADJUNCT_PREPS | {"on"}
 _PREPS_FOR_AMBIGUOUS_MONTH = frozenset({
     "in", "since", "until", "till", "by", "of", "from", "through", "to", "before", "after",
     "during", "early", "late", "mid", "last", "next", "this", "and", "or", "between",
@@ -140,6 +141,12 @@ def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
             y = rs.year_for_weekday_date(st.anchor, mo, d, wd)
         else:
             tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
+            if tense is None and _prev_word(text, m.start()) in _DAY_ADJUNCT_PREPS:
+                # as for a bare month: a future modal governs the clause's date adjuncts
+                # ("would leave on Mondays, with the third flight departing from August 6")
+                far, far_cue = rs.tense_cue(text, m.start(), m.end())
+                if far == rs.FUTURE:
+                    tense, cue = far, far_cue
             y = rs.year_for_month_day(st.anchor, mo, d, tense)
     dd = rs.safe_date(y, mo, d)
     if dd is None:
