@@ -260,8 +260,21 @@ PAST_CUES: tuple[str, ...] = (
     "had been scheduled to", "had been expected to", "was expected to", "were expected to",
     "was scheduled to", "was due to", "was supposed to", "could not", "couldn't",
     "was planned for", "were planned for", "had been planned for", "was due", "were due",
-    "had been due",
+    "had been due", "was to", "were to", "was unlikely", "were unlikely",
 )
+# Future in the past: after a past verb of saying these look ahead of the report, which is
+# about now ("officials said the striker was due to return on Tuesday", "warned work could
+# not start before the autumn"); alone they stay past ("the envoy was to have arrived").
+BACKSHIFTED_CUES: frozenset[str] = frozenset({
+    "was to", "were to", "was due to", "were due to", "was due", "were due",
+    "was expected to", "were expected to", "was scheduled to", "was unlikely", "were unlikely",
+    "was planned for", "were planned for", "could not",
+})
+# The past verbs of saying that shift those cues: what they report is still ahead.
+BACKSHIFT_REPORTERS: frozenset[str] = frozenset({
+    "said", "told", "announced", "added", "stated", "warned", "confirmed", "indicated",
+    "insisted", "predicted", "cautioned", "signalled", "signaled", "explained",
+})
 # A date moved to a new day lies ahead: "the vote has been postponed to Thursday". Only
 # right before the expression ("was pushed to the brink on Monday" is no new date).
 RESCHEDULE_CUES: tuple[str, ...] = (

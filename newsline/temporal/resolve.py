@@ -30,6 +30,7 @@ for _c in lx.PAST_CUES:
     if " " in _c:
         _MULTI[tuple(_c.split())] = PAST
 _MULTI_LENS = sorted({len(k) for k in _MULTI}, reverse=True)
+_BACKSHIFTED = frozenset(tuple(c.split()) for c in lx.BACKSHIFTED_CUES)
 _RESCHEDULE = frozenset(tuple(c.split()) for c in lx.RESCHEDULE_CUES)
 _RESCHEDULE_LENS = sorted({len(k) for k in _RESCHEDULE}, reverse=True)
 _BREAKS = frozenset(lx.CLAUSE_BREAKS) | {"\n\n"}
@@ -225,6 +226,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
             if i >= n:
                 key = tuple(lows[i - n:i])
                 if key in _MULTI:
+                    if key in _BACKSHIFTED and _reported_ahead(lows, key, 0, i, len(words)):
+                        return FUTURE, " ".join(words[i - n:i])
                     return _MULTI[key], " ".join(words[i - n:i])
         lw = lows[i - 1]
         if (lw in lx.COMMITMENT_VERBS and i + 1 < len(words) and lows[i] == "to"
@@ -280,6 +283,21 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
             return got, w
         prev = w.lower()
     return None, None
+
+
+def _reported_ahead(lows: list[str], key: tuple[str, ...], lo: int, i: int,
+                    n_words: int) -> bool:
+    """A backshifted cue (lows[i - len(key):i]) under a past verb of saying looks ahead.
+
+    "said the striker was due to return on Tuesday"; not "was to have arrived" (a plan
+    that failed), and "could not" only with 'before'/'until' right before the date
+    ("warned work could not start before the autumn", not "said he could not recall").
+    """
+    if key[:1] in (("was",), ("were",)) and key[-1] == "to" and lows[i:i + 1] == ["have"]:
+        return False
+    if key[0] == "could" and (n_words == 0 or lows[-1] not in ("before", "until")):
+        return False
+    return any(w in lx.BACKSHIFT_REPORTERS for w in lows[max(lo, 0):i - len(key)])
 
 
 def _past_negation(lows: list[str], lo: int, hi: int) -> bool:
