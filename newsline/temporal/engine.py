@@ -193,11 +193,43 @@ _OFFSET_BEFORE = re.compile(
     + r"|\d{1,2})\s+(days?|weeks?))\s+(before|after|later than|earlier than)\s+$")
 
 
+_UNIT_BEFORE = re.compile(
+    r"(?i)\b(the\s+(week|weekend|" + "|".join(w for w in lx.WEEKDAYS if len(w) > 5)
+    + r"))\s+(before|after)\s+$")
+_WEEK_ON = re.compile(r"(?i)\b((?:a|one)\s+(week|fortnight))\s+on\s+$")
+_WEEKDAY_START = re.compile(r"(?:" + "|".join(w.capitalize() for w in lx.WEEKDAYS
+                                               if len(w) > 5) + r")\b")
+
+
+def _unit_offset(text: str, start: int, value: str) -> tuple[int, str] | None:
+    """ "the week before Christmas" (a week), "the weekend after Easter" (a weekend),
+    "the Monday after Easter" (a day); British "a week on Friday" (Friday week)."""
+    d = date.fromisoformat(value)
+    wm = _WEEK_ON.search(text, max(0, start - 20), start)
+    if wm is not None and _WEEKDAY_START.match(text, start):
+        return wm.start(1), rs.day(d + timedelta(days=7 if wm.group(2).lower() == "week"
+                                                 else 14))
+    um = _UNIT_BEFORE.search(text, max(0, start - 30), start)
+    if um is None:
+        return None
+    unit, after = um.group(2).lower(), um.group(3).lower() == "after"
+    if unit == "week":
+        return um.start(1), rs.week(d + timedelta(days=7 if after else -7))
+    if unit == "weekend":
+        wk = d + timedelta(days=7) if after and d.isoweekday() >= 6 else d if after else \
+            d - timedelta(days=7)
+        return um.start(1), rs.week(wk) + "-WE"
+    wd = lx.WEEKDAYS[unit]
+    if after:
+        return um.start(1), rs.day(rs.weekday_on_or_after(d + timedelta(days=1), wd))
+    return um.start(1), rs.day(rs.weekday_on_or_before(d - timedelta(days=1), wd))
+
+
 def _day_offset(text: str, start: int, value: str) -> tuple[int, str] | None:
     """ "the day before Nov. 3", "two weeks after Christmas": (new start, shifted day)."""
     om = _OFFSET_BEFORE.search(text, max(0, start - 40), start)
     if om is None:
-        return None
+        return _unit_offset(text, start, value)
     if om.group(2) is None:
         n = 1
     else:

@@ -154,6 +154,8 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     elif st.anchor is not None:
         k = st.anchor.year * 4 + (st.anchor.month - 1) // 3 - 1
         y, q = k // 4, k % 4 + 1
+        if "last year" in low and _year_of(m.group(0)) is None:
+            ago = True  # "the same period last year" of the latest closed quarter
     else:
         return _Res(TimexType.DATE, "XXXX-QX")
     if y is None:
