@@ -212,6 +212,12 @@ EASTER_HOLIDAYS: dict[str, int] = {
     "ash wednesday": -46, "pentecost": 49, "whit monday": 50,
 }
 
+# Hours a clock may be read out in ("half past seven", "a quarter to twelve").
+CLOCK_HOURS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
 # Time zones that may follow a clock time and stay inside the expression.
 TIME_ZONES: tuple[str, ...] = (
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET",

@@ -118,6 +118,8 @@ POS_PREFIX = r"(?:" + POS + r"[\s-]+)?"
 DEICTIC = _ci(lx.DAY_DEICTICS)
 TZ_REQ = r"(?:\s+" + _alt(lx.TIME_ZONES) + r"\b)"
 TZ = TZ_REQ + "?"
+# The hours of a clock in words ("half past seven"); spelled numbers longest first.
+HOUR_WORD = r"(?i:(?:" + "|".join(sorted(lx.CLOCK_HOURS, key=len, reverse=True)) + r")\b)"
 CLOCK = (
     r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
     + r"|[012]?\d:[0-5]\d(?:" + TZ_REQ + r"|(?=\s+local\s+time\b))"
@@ -132,7 +134,16 @@ CLOCK = (
     r"(?!\s+(?i:points?|percent|per\s+cent|pence|cents)\b)" + TZ
     + r"|(?i:noon|midnight|midday)\b"
     r"|\d{1,2}(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening)"
-    r"|(?:1[0-2]|0?[1-9])\s+o'clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
+    r"|(?:1[0-2]|0?[1-9])\s+o'clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
+    # "half past seven", "a quarter to nine", "seven o'clock": clocks in words
+    # after a preposition of time, which is checked first ("at half past seven")
+    r"|(?=(?i:half|quarter|a\s+quarter)\s+(?i:past|to)\s|" + HOUR_WORD + r"\s+o'clock)"
+    r"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
+    r"|(?<=\bafter\s)|(?<=\bto\s)|(?<=\bAt\s))"
+    r"(?:(?i:half|(?:a\s+)?quarter)\s+(?:past|to)\s+|(?=" + HOUR_WORD + r"\s+o'clock))"
+    + HOUR_WORD + r"(?:\s+o'clock)?(?![\w-]|\s+(?i:quarters?|years?|months?|weeks?|days?"
+    r"|hours?|times|percent|per|points?|of|and|or)\b|\s*%)"
+    r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
 )
 ORD_WORD = _ci([o for o in lx.ORDINALS if not o[0].isdigit() and o not in ("last", "final")])
 ORD = r"(?:" + ORD_WORD + r"|[1-4](?:st|nd|rd|th))"

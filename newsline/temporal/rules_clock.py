@@ -45,15 +45,29 @@ _OF_DAY = re.compile(r"\s+of\s+(?:" + pt.WEEKDAY_ANY + r"|" + pt.MONTH_ANY + r"\
                      r"(?:st|nd|rd|th)?\s+" + pt.MONTH_ANY + r"|(?i:the)\s+\d)")
 
 
+_WORD_CLOCK = re.compile(r"(?i)(?P<rel>(?:half|(?:a\s+)?quarter)\s+(?:past|to)\s+)?"
+                         r"(?P<hw>" + "|".join(sorted(lx.CLOCK_HOURS, key=len, reverse=True))
+                         + r")\b")
+
+
 def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     if s[:4].lower() == "noon" and _prev_word(text, m.start()) == "high":
         return None  # "high noon": the moment of decision (or the film), not 12:00
-    cm = pt.CLOCK_RE.match(s)
+    wc = _WORD_CLOCK.match(s)
+    if wc and not (wc.group("rel") or re.match(r"\s+o'clock", s[wc.end():])):
+        wc = None
+    cm = wc or pt.CLOCK_RE.match(s)
     if not cm:
         return None
     mil = re.match(r"([01]\d|2[0-3])([0-5]\d)(?:\s|$)", s)
-    if mil:  # "1800 GMT": a 24-hour clock without a colon, as wire copy writes it
+    if wc:  # "half past seven", "a quarter to nine", "seven o'clock"
+        hh = lx.CLOCK_HOURS[wc.group("hw").lower()]
+        rel = (wc.group("rel") or "").lower().strip()
+        mi = 30 if rel.startswith("half") else 15 if rel else 0
+        if rel.endswith("to"):
+            hh, mi = (hh - 1) or 12, 60 - mi
+    elif mil:  # "1800 GMT": a 24-hour clock without a colon, as wire copy writes it
         hh, mi = int(mil.group(1)), int(mil.group(2))
         cm = re.match(r"\d{4}(?:" + pt.TZ_REQ + ")?", s) or cm
     elif cm.group("w"):
@@ -73,8 +87,8 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     oclock = re.match(r"\s*o'clock", rest)
     if oclock:
         rest = rest[oclock.end():]
-        if re.match(r"\s+(?i:tonight)\b", rest) and hh < 12:
-            hh += 12  # "10 o'clock tonight" is 22:00
+    if (oclock or wc) and re.match(r"\s+(?i:tonight)\b", rest) and hh < 12:
+        hh += 12  # "10 o'clock tonight" is 22:00, so is "a quarter past ten tonight"
     pm_part = re.match(r"\s+in\s+the\s+(morning|afternoon|evening)", rest)
     if pm_part:
         if pm_part.group(1) != "morning" and hh < 12:
