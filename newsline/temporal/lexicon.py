@@ -203,6 +203,9 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "martin luther king day": (1, 1, 3), "martin luther king jr. day": (1, 1, 3),
     "columbus day": (10, 1, 2),
     "remembrance sunday": (11, 7, 2),  # British: the second Sunday of November
+    # (US) the biggest day of presidential primaries: the first Tuesday of March in every
+    # cycle since 2012 (2008's fell on Feb. 5)
+    "super tuesday": (3, 2, 1),
 }
 
 # Holidays counted in days from Easter Sunday (Western computus).

@@ -182,8 +182,8 @@ _R: list[tuple[str, str]] = [
      + r")?"),
     # "the first Monday in May", "the last Friday of November 2025"
     ("nthwd", r"(?i:the)\s+" + _ci(["first", "second", "third", "fourth", "fifth", "last"])
-     + r"\s+" + WEEKDAY_FULL + r"\s+(?i:of|in)\s+" + MONTH_FULL + r"(?:,?\s+" + YEAR4
-     + r"\b)?"),
+     + r"\s+" + WEEKDAY_FULL + r"\s+(?i:of|in)\s+(?:" + MONTH_FULL + r"(?:,?\s+" + YEAR4
+     + r"\b)?|(?i:every|each)\s+(?i:month)\b)"),
     ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the)\s+" + DAYNUM + r"\s+of\s+" + MONTH_ANY
      + r"|" + DAYNUM + r"\s+(?:of\s+)?" + MONTH_ANY + r"|" + MONTH_ANY + r"\s+" + DAYNUM
      + r")(?:,?\s+" + YEAR + r")?"),

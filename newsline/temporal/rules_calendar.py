@@ -86,6 +86,9 @@ _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1
 def _h_nthwd(m: re.Match[str], text: str, st: _State) -> _Res | None:
     """ "the first Monday in May": that weekday of the month, in the year the tense points to."""
     words = m.group(0).split()
+    if words[-1].lower() == "month":
+        # "the first Tuesday of every month": a SET that recurs monthly (as "every month")
+        return _Res(TimexType.SET, "P1M") if _weekday_of(words[2]) else None
     n = _NTH[words[1].lower()]
     wd = _weekday_of(words[2])
     mo = _month_of(words[4])
