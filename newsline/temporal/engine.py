@@ -127,7 +127,7 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         value = res.value
         anchor_value = res.anchor if res.anchor is not None else dct
         if res.type is TimexType.DATE and _DAY_VALUE.fullmatch(value):
-            shifted = _day_offset(text, s, value)
+            shifted = _day_offset(text, s, value, a)
             if shifted is not None:  # "the day before last Tuesday": one expression
                 s, anchor_value, value, rule = shifted[0], value, shifted[1], "offset"
                 while out and out[-1].end > s:
@@ -201,12 +201,16 @@ _WEEKDAY_START = re.compile(r"(?:" + "|".join(w.capitalize() for w in lx.WEEKDAY
                                                if len(w) > 5) + r")\b")
 
 
-def _unit_offset(text: str, start: int, value: str) -> tuple[int, str] | None:
+def _unit_offset(text: str, start: int, value: str,
+                 anchor: date | None) -> tuple[int, str] | None:
     """ "the week before Christmas" (a week), "the weekend after Easter" (a weekend),
-    "the Monday after Easter" (a day); British "a week on Friday" (Friday week)."""
+    "the Monday after Easter" (a day); British "a week on Friday" (Friday week: a week
+    after the coming Friday, whatever the tense, as "Friday week" is)."""
     d = date.fromisoformat(value)
     wm = _WEEK_ON.search(text, max(0, start - 20), start)
     if wm is not None and _WEEKDAY_START.match(text, start):
+        if anchor is not None:
+            d = rs.weekday_on_or_after(anchor + timedelta(days=1), d.isoweekday())
         return wm.start(1), rs.day(d + timedelta(days=7 if wm.group(2).lower() == "week"
                                                  else 14))
     um = _UNIT_BEFORE.search(text, max(0, start - 30), start)
@@ -225,11 +229,12 @@ def _unit_offset(text: str, start: int, value: str) -> tuple[int, str] | None:
     return um.start(1), rs.day(rs.weekday_on_or_before(d - timedelta(days=1), wd))
 
 
-def _day_offset(text: str, start: int, value: str) -> tuple[int, str] | None:
+def _day_offset(text: str, start: int, value: str,
+                anchor: date | None) -> tuple[int, str] | None:
     """ "the day before Nov. 3", "two weeks after Christmas": (new start, shifted day)."""
     om = _OFFSET_BEFORE.search(text, max(0, start - 40), start)
     if om is None:
-        return _unit_offset(text, start, value)
+        return _unit_offset(text, start, value, anchor)
     if om.group(2) is None:
         n = 1
     else:

@@ -259,6 +259,9 @@ FUTURE_CUES: tuple[str, ...] = (
     # spring"; "the jobs data due at 8:30 a.m. on Friday" ("was due" is a past cue, below)
     "play", "plays", "steps down", "step down", "due",
     "go to the polls", "goes to the polls", "go on sale", "goes on sale",
+    # "schools go back on Wednesday", "clocks go back at 2 a.m. on Sunday" (not "had to go
+    # back", resolve._PLAIN_PRESENT)
+    "go back", "goes back",
     # a schedule in the plural present: "the polls close at 8 p.m. Tuesday" (a noun after
     # a determiner is left alone: "the close on Friday", resolve._SCHEDULE_PRESENT)
     "close", "end",

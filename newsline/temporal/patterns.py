@@ -142,7 +142,7 @@ CLOCK = (
     r"|(?<=\bafter\s)|(?<=\bto\s)|(?<=\bAt\s))"
     r"(?:(?i:half|(?:a\s+)?quarter)\s+(?:past|to)\s+|(?=" + HOUR_WORD + r"\s+o'clock))"
     + HOUR_WORD + r"(?:\s+o'clock)?(?![\w-]|\s+(?i:quarters?|years?|months?|weeks?|days?"
-    r"|hours?|times|percent|per|points?|of|and|or)\b|\s*%)"
+    r"|hours?|times|percent|per|points?|of|and|or|hundred|thousand|million|billion)\b|\s*%)"
     r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
 )
 ORD_WORD = _ci([o for o in lx.ORDINALS if not o[0].isdigit() and o not in ("last", "final")])

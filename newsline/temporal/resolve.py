@@ -31,6 +31,7 @@ for _c in lx.PAST_CUES:
         _MULTI[tuple(_c.split())] = PAST
 _MULTI_LENS = sorted({len(k) for k in _MULTI}, reverse=True)
 _BACKSHIFTED = frozenset(tuple(c.split()) for c in lx.BACKSHIFTED_CUES)
+_PLAIN_PRESENT = frozenset({("go", "back")})
 _RESCHEDULE = frozenset(tuple(c.split()) for c in lx.RESCHEDULE_CUES)
 _RESCHEDULE_LENS = sorted({len(k) for k in _RESCHEDULE}, reverse=True)
 _BREAKS = frozenset(lx.CLAUSE_BREAKS) | {"\n\n"}
@@ -226,6 +227,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
             if i >= n:
                 key = tuple(lows[i - n:i])
                 if key in _MULTI:
+                    if key in _PLAIN_PRESENT and i > n and lows[i - n - 1] in _AUX:
+                        continue  # "had to go back on Monday", "did not go back"
                     if key in _BACKSHIFTED and _reported_ahead(lows, key, 0, i, len(words)):
                         return FUTURE, " ".join(words[i - n:i])
                     return _MULTI[key], " ".join(words[i - n:i])

@@ -267,7 +267,9 @@ _SEASON_FIRST = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _OF_NAMED_YEAR = re.compile(r"\bof\s+(next|last|this)\s+year$")
 
 
-_PLACE_AFTER = re.compile(r"\s+(?:Island|Islands|Isle|Isles)\b")
+# "Christmas Island"; "the Easter Rising", "the Tet Offensive": a place or an event's name
+_PLACE_AFTER = re.compile(r"\s+(?:Island|Islands|Isle|Isles|Rising|Uprising|Offensive|Truce"
+                          r"|Massacre|Agreement|Accords?)\b")
 
 
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")

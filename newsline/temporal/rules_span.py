@@ -72,6 +72,9 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     if low.endswith(("quarter", "quarters")) and _POINT_AFTER.match(text, m.end()):
         return None  # "a quarter point", "a quarter-point rate cut": a size of a rate move
+    if low in ("a quarter", "one quarter", "a half") and _prev_word(text, m.start()) in (
+            "by", "than"):
+        return None  # "rose by a quarter", "more than a quarter": a fraction, not a time
     art = _ARTICLE_ADJ.match(low)
     if art and _UNIT_IN.fullmatch(art.group(2)):
         if art.group(2).endswith("s"):
