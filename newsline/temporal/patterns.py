@@ -213,7 +213,10 @@ _R: list[tuple[str, str]] = [
                   "earlier that day", "later that day", "later that year",
                   "earlier that year", "later that month", "earlier that month",
                   "that year", "that month", "that week", "the same year",
-                  "the next year", "the next month", "the prior year", "last night"])
+                  "the next year", "the next month", "the prior year", "last night",
+                  "the following morning", "the following evening", "the following night",
+                  "the next evening", "the next night", "the previous morning",
+                  "the previous evening", "the previous night"])
      + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+)" + WEEKDAY_FULL
      # "by the following spring", "that summer": a season counted from the last date
      + r"|(?i:the\s+(?:previous|following|next|prior)\s+)" + SEASON + r"\b(?!\s+of\b)"
@@ -271,8 +274,8 @@ _R: list[tuple[str, str]] = [
      + r")\b(?:\s+(?i:week|weekend)\b)?(?:\s+" + YEAR4 + r"\b)?"),
     # "the 2019-20 season", "in 2019-2021": two years joined by a dash (the handler
     # checks that the second follows the first); YEAR4 alone refuses a dash after it
-    ("yearspan", r"(?<![\w$#.,/-])(?:1[89]|20)\d\d[-–](?:(?:1[89]|20)\d\d|\d\d)"
-     r"(?![\w-]|[.,]\d)"),
+    ("yearspan", r"(?<![\w$#.,/-])(?:1[89]|20)\d\d[-–/](?:(?:1[89]|20)\d\d|\d\d)"
+     r"(?![\w/-]|[.,]\d)"),
     ("year", r"(?:" + _ci(["fiscal year", "fiscal", "calendar", "the year", "mid", "early", "late",
                           "the end of", "the beginning of", "the start of", "the first half of",
                           "the second half of", "the last half of", "the latter half of",

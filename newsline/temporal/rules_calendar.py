@@ -390,7 +390,7 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, f"{y:04d}")
 
 
-_YEAR_RANGE_END = re.compile(r"[-–]((?:1[89]|20)\d\d|\d\d)(?![\w-])")
+_YEAR_RANGE_END = re.compile(r"([-–/])((?:1[89]|20)\d\d|\d\d)(?![\w/-])")
 
 
 def year_range_end(text: str, pos: int, first: int) -> tuple[int, int, int] | None:
@@ -402,7 +402,7 @@ def year_range_end(text: str, pos: int, first: int) -> tuple[int, int, int] | No
     rm = _YEAR_RANGE_END.match(text, pos)
     if rm is None:
         return None
-    tail = rm.group(1)
+    tail = rm.group(2)
     if len(tail) == 2:
         last = first + 1
         if last % 100 != int(tail):
@@ -411,7 +411,9 @@ def year_range_end(text: str, pos: int, first: int) -> tuple[int, int, int] | No
         last = int(tail)
         if not first < last <= first + 100:
             return None
-    return rm.start(1), rm.end(1), last
+    if rm.group(1) == "/" and last != first + 1:
+        return None  # "the 2024/25 season", "2019/2020"; not "2015/16/17"
+    return rm.start(2), rm.end(2), last
 
 
 def _h_yearspan(m: re.Match[str], text: str, st: _State) -> _Res | None:

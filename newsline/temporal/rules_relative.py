@@ -135,7 +135,7 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, rs.month(y, mo), anchor=ref)
     if low.endswith("week"):
         return _Res(TimexType.DATE, rs.week(ref_day + timedelta(weeks=n)), anchor=rs.day(ref_day))
-    if low.endswith("morning"):
+    if low.endswith(("morning", "evening", "night")):  # a day, as TimeBank marks them
         return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
     return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
 
