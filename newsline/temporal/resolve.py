@@ -296,8 +296,10 @@ def _reported_ahead(lows: list[str], key: tuple[str, ...], lo: int, i: int,
     that failed), and "could not" only with 'before'/'until' right before the date
     ("warned work could not start before the autumn", not "said he could not recall").
     """
-    if key[:1] in (("was",), ("were",)) and key[-1] == "to" and lows[i:i + 1] == ["have"]:
-        return False
+    if key[-1] == "to" and lows[i:i + 1] == ["have"] and i + 1 < n_words and (
+            lows[i + 1] == "been" or lows[i + 1] in lx.IRREGULAR_PAST
+            or lows[i + 1].endswith(("ed", "en"))):
+        return False  # "was to have arrived": a plan that failed (not "was due to have a scan")
     if key[0] == "could" and (n_words == 0 or lows[-1] not in ("before", "until")):
         return False
     return any(w in lx.BACKSHIFT_REPORTERS for w in lows[max(lo, 0):i - len(key)])

@@ -365,6 +365,8 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
         nxt = text[m.end():m.end() + 20]
         if _ADDRESS_AFTER.match(text, m.end()):
             return None  # "the 2000 block of", "1600 Pennsylvania Avenue": addresses
+        if re.match(r"/\d", nxt):
+            return None  # "reference 2015/118": a file number (spans and dates match first)
         if re.match(r"\s+(?:people|troops|soldiers|men|women|workers|jobs|shares|members|"
                     r"cars|units|employees|feet|meters|metres|miles|tons|points|votes|"
                     r"residents|students|police|acres|pounds|barrels|copies|homes|times|"

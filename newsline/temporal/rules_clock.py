@@ -45,6 +45,7 @@ _OF_DAY = re.compile(r"\s+of\s+(?:" + pt.WEEKDAY_ANY + r"|" + pt.MONTH_ANY + r"\
                      r"(?:st|nd|rd|th)?\s+" + pt.MONTH_ANY + r"|(?i:the)\s+\d)")
 
 
+_TITLE_BEFORE = re.compile(r"[a-z,]\s+(?:[A-Z][a-z]+\s+)+$")
 _WORD_CLOCK = re.compile(r"(?i)(?P<rel>(?:half|(?:a\s+)?quarter)\s+(?:past|to)\s+)?"
                          r"(?P<hw>" + "|".join(sorted(lx.CLOCK_HOURS, key=len, reverse=True))
                          + r")\b")
@@ -54,6 +55,8 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     if s[:4].lower() == "noon" and _prev_word(text, m.start()) == "high":
         return None  # "high noon": the moment of decision (or the film), not 12:00
+    if s[:1] in "NM" and _TITLE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "the single Half Past Midnight": a title, not a time
     wc = _WORD_CLOCK.match(s)
     if wc and not (wc.group("rel") or re.match(r"\s+o'clock", s[wc.end():])):
         wc = None
