@@ -249,8 +249,8 @@ FUTURE_CUES: tuple[str, ...] = (
     # looks ahead, "could be located Wednesday" back ("could not" is a past cue, below).
     "hope to", "hoping to", "aim to", "aiming to", "intend to", "intending to", "expect to",
     "expecting to", "is poised to", "are poised to", "poised to", "is due", "are due",
-    "face", "faces", "head to", "heads to", "no later than", "planned for", "continues",
-    "continue", "runs", "hosts",
+    "face", "faces", "head to", "heads to", "no later than", "no earlier than",
+    "not earlier than", "planned for", "continues", "continue", "runs", "hosts",
     # a forecast in the present: "she expects a ruling by Friday", "rain is forecast from
     # Thursday", and a vote in the present: "voters go to the polls on Tuesday"
     "expects", "expect", "is forecast", "are forecast", "is predicted", "are predicted",

@@ -221,8 +221,9 @@ _R: list[tuple[str, str]] = [
      # "by the following spring", "that summer": a season counted from the last date
      + r"|(?i:the\s+(?:previous|following|next|prior)\s+)" + SEASON + r"\b(?!\s+of\b)"
      + r"|(?i:that\s+(?:spring|summer|autumn|winter))\b(?!\s+of\b)"),
-    ("rel", r"(?:" + POS + r"[\s-]+)?" + _ci(["this past", "the past", "the last", "the next",
-                                             "the coming", "this", "next", "last", "past",
+    ("rel", r"(?:" + POS + r"[\s-]+)?" + _ci(["this past", "this coming", "the past", "the last",
+                                             "the next", "the coming", "this", "next", "last",
+                                             "past",
                                              "coming", "previous", "the previous"])
      + r"\s+(?:" + _ci(["week", "month", "year", "weekend", "decade", "century",
                          "fiscal year", "school year", "fortnight"]) + r"\b|"
@@ -265,7 +266,9 @@ _R: list[tuple[str, str]] = [
     ("century", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?(?:"
      + CENTURY_ORD + r"|" + _ci(["this", "last", "next", "past"]) + r")[\s-]+(?i:century)\b"),
     ("season", r"(?:" + POS + r"[\s-]+)?(?:(?:(?i:the|this|last|next|this\s+past)\s+)?"
-     + SEASON + r"\s+(?:(?:(?i:of)\s+)?" + YEAR + r"|(?i:of\s+(?:next|last|this)\s+year)\b)"
+     + SEASON + r"\s+(?:(?:(?i:of)\s+)?" + YEAR + r"|(?i:of\s+(?:next|last|this)\s+year)\b"
+     # "the winter of 2010-11": a season over two years belongs to the first
+     r"|(?i:of)\s+(?:1[89]|20)\d\d[-–/]\d\d(?![\w/-]))"
      r"|(?i:the|this|last|next|this\s+past)\s+"
      r"(?:(?i:early|late|mid)[\s-]+)?" + SEASON + r"\b(?!\s+of\s+(?!\d)))"),
     ("holiday", r"(?:(?i:last|next)\s+)?(?:(?i:thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?"

@@ -233,6 +233,9 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
     code = lx.SEASONS[sm.group(0).lower()]
     y = _year_of(m.group(0)[sm.end():])
     if y is not None:
+        span = re.search(r"\d{4}(?=[-–/]\d\d$)", m.group(0))
+        if span and year_range_end(text, m.start() + span.end(), y) is None:
+            return None  # "the winter of 2010-13": no season spans that
         return _Res(TimexType.DATE, f"{y:04d}-{code}")
     if st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{code}")

@@ -167,7 +167,7 @@ def _season_from(ref: str, ref_day: date, low: str, season: str) -> str:
 
 _REL_DIR = {"this": 0, "next": 1, "last": -1, "past": -1, "coming": 1, "previous": -1,
             "the past": -1, "the last": -1, "the next": 1, "the coming": 1,
-            "this past": -1, "the previous": -1}
+            "this past": -1, "this coming": 1, "the previous": -1}
 
 
 def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
@@ -175,7 +175,8 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = re.sub(r"^(?:early|late|mid|middle|earlier|later|the end of|the beginning of|"
                  r"the start of|the middle of|end of|start of|beginning of|the early|the late|"
                  r"the mid|sometime|around)[\s-]+", "", low)
-    dm = re.match(r"^(this past|the past|the last|the next|the coming|the previous|this|next|"
+    dm = re.match(r"^(this past|this coming|the past|the last|the next|the coming|the previous|"
+                  r"this|next|"
                   r"last|past|coming|previous)\s+(.*)$", low)
     if not dm:
         return None
@@ -205,7 +206,7 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
                    "the previous"):
             d = rs.weekday_on_or_before(a - timedelta(days=1), wd)
             cue = det
-        elif det in ("next", "coming", "the next", "the coming"):
+        elif det in ("next", "coming", "the next", "the coming", "this coming"):
             d = rs.weekday_on_or_after(a + timedelta(days=1), wd)
             cue = det
         else:
@@ -241,6 +242,8 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     if unit == "WE":
         base = a + timedelta(weeks=n)
+        if det in ("coming", "the coming", "this coming") and a.isoweekday() < 6:
+            base = a  # "the coming weekend" on a Tuesday: the one four days off
         return _Res(TimexType.DATE, rs.week(base) + "-WE")
     if (unit == "Y" and n == -1 and det == "last" and st.near_quarter() is not None
             and not pm and _YEAR_COMPARED.search(text, max(0, m.start() - 60), m.start())):
