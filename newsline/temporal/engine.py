@@ -218,7 +218,10 @@ def _unit_offset(text: str, start: int, value: str,
         return None
     unit, after = um.group(2).lower(), um.group(3).lower() == "after"
     if unit == "week":
-        return um.start(1), rs.week(d + timedelta(days=7 if after else -7))
+        # the working week before a feast on a weekend is the feast's own ISO week
+        # ("the week before Easter" is Holy Week; Christmas on a Saturday likewise)
+        back = -7 if d.isoweekday() <= 5 else 0
+        return um.start(1), rs.week(d + timedelta(days=7 if after else back))
     if unit == "weekend":
         wk = d + timedelta(days=7) if after and d.isoweekday() >= 6 else d if after else \
             d - timedelta(days=7)
