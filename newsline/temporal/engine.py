@@ -196,6 +196,7 @@ _OFFSET_BEFORE = re.compile(
 _UNIT_BEFORE = re.compile(
     r"(?i)\b(the\s+(week|weekend|" + "|".join(w for w in lx.WEEKDAYS if len(w) > 5)
     + r"))\s+(before|after)\s+$")
+_WEEK_DEICTIC = re.compile(r"(?i)\b((?:a|one)\s+(week|fortnight))\s+$")
 _WEEK_ON = re.compile(r"(?i)\b((?:a|one)\s+(week|fortnight))\s+on\s+$")
 _WEEKDAY_START = re.compile(r"(?:" + "|".join(w.capitalize() for w in lx.WEEKDAYS
                                                if len(w) > 5) + r")\b")
@@ -207,6 +208,12 @@ def _unit_offset(text: str, start: int, value: str,
     "the Monday after Easter" (a day); British "a week on Friday" (Friday week: a week
     after the coming Friday, whatever the tense, as "Friday week" is)."""
     d = date.fromisoformat(value)
+    wd_m = _WEEK_DEICTIC.search(text, max(0, start - 20), start)
+    if wd_m is not None and re.match(r"(?i)(?:today|tomorrow|yesterday)\b", text[start:]):
+        # British "a week today", "a fortnight tomorrow"; "a week yesterday" looks back
+        n = 7 if wd_m.group(2).lower() == "week" else 14
+        back = text[start:start + 9].lower() == "yesterday"
+        return wd_m.start(1), rs.day(d + timedelta(days=-n if back else n))
     wm = _WEEK_ON.search(text, max(0, start - 20), start)
     if wm is not None and _WEEKDAY_START.match(text, start):
         if anchor is not None:

@@ -208,11 +208,16 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "super tuesday": (3, 2, 1),
 }
 
+# Epithets that make a weekday the name of a past event, not a day of this week:
+# "Black Monday" (1987's crash), "Bloody Sunday", "Blue Monday".
+WEEKDAY_EPITHETS: frozenset[str] = frozenset({"Black", "Bloody", "Blue", "Manic"})
+
 # Holidays counted in days from Easter Sunday (Western computus).
 EASTER_HOLIDAYS: dict[str, int] = {
     "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
     "good friday": -2, "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7,
-    "ash wednesday": -46, "pentecost": 49, "whit monday": 50,
+    "ash wednesday": -46, "pentecost": 49, "whit monday": 50, "shrove tuesday": -47,
+    "pancake day": -47,
 }
 
 # Hours a clock may be read out in ("half past seven", "a quarter to twelve").

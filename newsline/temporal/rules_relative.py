@@ -440,6 +440,9 @@ def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     nxt = _COMPOUND_NEXT.match(text, m.end())
     if nxt and f"{s.lower()} {nxt.group(1)}" in lx.WEEKDAY_COMPOUNDS:
         return None  # "Sunday school": a compound noun, not a day
+    ep = _CAPITAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if ep and ep.group(0).split()[0] in lx.WEEKDAY_EPITHETS and s[0].isupper():
+        return None  # "Black Monday", "Bloody Sunday": events with names, not this week's days
     if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None  # "a servant named Friday": a name ("were named Thursday" is a date)
     wd = _weekday_of(s)
