@@ -215,7 +215,8 @@ WEEKDAY_EPITHETS: frozenset[str] = frozenset({"Black", "Bloody", "Blue", "Manic"
 # Holidays counted in days from Easter Sunday (Western computus).
 EASTER_HOLIDAYS: dict[str, int] = {
     "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
-    "good friday": -2, "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7,
+    "good friday": -2, "holy saturday": -1, "holy thursday": -3, "maundy thursday": -3,
+    "palm sunday": -7,
     "ash wednesday": -46, "pentecost": 49, "whit monday": 50, "shrove tuesday": -47,
     "pancake day": -47,
 }
