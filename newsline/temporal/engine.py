@@ -227,8 +227,8 @@ def _unit_offset(text: str, start: int, value: str,
     if unit == "week":
         # the working week before a feast on a weekend is the feast's own ISO week
         # ("the week before Easter" is Holy Week; Christmas on a Saturday likewise)
-        back = -7 if d.isoweekday() <= 5 else 0
-        return um.start(1), rs.week(d + timedelta(days=7 if after else back))
+        lead = -7 if d.isoweekday() <= 5 else 0
+        return um.start(1), rs.week(d + timedelta(days=7 if after else lead))
     if unit == "weekend":
         wk = d + timedelta(days=7) if after and d.isoweekday() >= 6 else d if after else \
             d - timedelta(days=7)
