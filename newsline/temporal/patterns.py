@@ -137,9 +137,9 @@ CLOCK = (
     r"|(?:1[0-2]|0?[1-9])\s+o'clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
     # "half past seven", "a quarter to nine", "seven o'clock": clocks in words
     # after a preposition of time, which is checked first ("at half past seven")
-    r"|(?=(?i:half|quarter|a\s+quarter)\s+(?i:past|to)\s|" + HOUR_WORD + r"\s+o'clock)"
-    r"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
+    r"|(?<=[tmlyer]\s)(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
     r"|(?<=\bafter\s)|(?<=\bto\s)|(?<=\bAt\s))"
+    r"(?=(?i:half|quarter|a\s+quarter)\s+(?i:past|to)\s|" + HOUR_WORD + r"\s+o'clock)"
     r"(?:(?i:half|(?:a\s+)?quarter)\s+(?:past|to)\s+|(?=" + HOUR_WORD + r"\s+o'clock))"
     + HOUR_WORD + r"(?:\s+o'clock)?(?![\w-]|\s+(?i:quarters?|years?|months?|weeks?|days?"
     r"|hours?|times|percent|per|points?|of|and|or|hundred|thousand|million|billion)\b|\s*%)"
