@@ -250,7 +250,7 @@ _R: list[tuple[str, str]] = [
      r"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?"
      r"(?:years|months|weeks|decades|days)|decades-long|years-long|(?:hour|day|week|month|year"
      r"|decade)-long|the\s+years|years|decades"
-     r"|months|weeks)\b"),
+     r"|months|weeks|days|hours)\b"),
     ("deictic", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
      + r"(?:(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)|" + DEICTIC
      + r")(?:\s+" + PART + r")?\b"

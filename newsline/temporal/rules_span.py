@@ -135,10 +135,13 @@ def _h_durvague(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if low.endswith("-long") and not um.group(1).endswith("s"):
         # "the day-long meeting", "a month-long strike": one unit
         return _Res(TimexType.DURATION, _duration_value(_weeks_per(um.group(1)), unit))
-    if low in ("years", "decades", "months", "weeks"):
+    if low in ("years", "decades", "months", "weeks", "days", "hours"):
         prev = _prev_word(text, m.start())
         if prev not in ("for", "in", "over", "within", "took", "lasted", "spent", "after"):
-            return None
+            return None  # ("the weeks before the shooting": TimeBank gives such spans dates)
+        if low in ("days", "hours") and (text[m.start() - 1:m.start()] != " " or re.match(
+                r"\s+(?:worked|of\s+work)\b", text[m.end():m.end() + 14])):
+            return None  # "after-hours trading", "paid for hours worked": no length of time
     if "recent" in low and unit in ("Y",) and low.startswith("recent"):
         return _Res(TimexType.DATE, "PAST_REF")
     return _Res(TimexType.DURATION, _duration_value(None, unit))
