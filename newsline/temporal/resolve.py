@@ -31,13 +31,20 @@ for _c in lx.PAST_CUES:
         _MULTI[tuple(_c.split())] = PAST
 _MULTI_LENS = sorted({len(k) for k in _MULTI}, reverse=True)
 _BACKSHIFTED = frozenset(tuple(c.split()) for c in lx.BACKSHIFTED_CUES)
+# "said the shipment was due on Monday, but it never arrived": the plan is over, so its day is
+# (not "was planned for early March, but no exact date has been set": only a 'but' that undoes it)
+# ("but it was postponed" may be said before the day, so only a plan shown not to have
+# happened counts)
+_FAILED_PLAN = re.compile(r"[^.;!?]*?\bbut\b[^.;!?]*?\b(?:never|did\s+not|didn't|was\s+not|wasn't"
+                          r"|fell\s+through|instead)\b")
 _PLAIN_PRESENT = frozenset({("go", "back")})
 _RESCHEDULE = frozenset(tuple(c.split()) for c in lx.RESCHEDULE_CUES)
 _RESCHEDULE_LENS = sorted({len(k) for k in _RESCHEDULE}, reverse=True)
 _BREAKS = frozenset(lx.CLAUSE_BREAKS) | {"\n\n"}
 # "will be paid", "are banned" (a present passive), "the flooded region": not past verbs
 _NOT_BEFORE_PAST = frozenset({"be", "being", "is", "are", "the", "a", "an", "its", "their",
-                              "his", "her", "our", "this", "that", "these", "those"})
+                              "his", "her", "our", "this", "that", "these", "those",
+                              "to"})  # "planning to cut jobs": an infinitive, not a past
 _OPENERS = frozenset({"in", "on", "at", "by", "since", "until", "during", "and", "but",
                       "also", "then", "early", "late", "earlier", "later", "as", "of",
                       "from", "starting", "beginning", "effective", "through", "till"})
@@ -229,7 +236,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
                 if key in _MULTI:
                     if key in _PLAIN_PRESENT and i > n and lows[i - n - 1] in _AUX:
                         continue  # "had to go back on Monday", "did not go back"
-                    if key in _BACKSHIFTED and _reported_ahead(lows, key, 0, i, len(words)):
+                    if key in _BACKSHIFTED and _reported_ahead(lows, key, 0, i, len(words)) \
+                            and not _FAILED_PLAN.match(text, end, end + 160):
                         return FUTURE, " ".join(words[i - n:i])
                     return _MULTI[key], " ".join(words[i - n:i])
         lw = lows[i - 1]
