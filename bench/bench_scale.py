@@ -215,6 +215,9 @@ def main() -> int:
     ap.add_argument("--events", type=int, default=1_000_000, help="events in the query store")
     ap.add_argument("--full", type=int, default=100_000, help="corpus size to extrapolate to")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--repeat", type=int, default=2,
+                    help="ingest runs per --jobs setting, alternated; the fastest of each is "
+                         "reported, as a shared machine only ever makes a run slower")
     a, _ = ap.parse_known_args()
     ok = True
     tmp = Path(tempfile.mkdtemp(prefix="newsline-bench-"))
@@ -225,12 +228,23 @@ def main() -> int:
     print(f"generated {a.articles} articles ({raw_bytes / 1e6:.1f} MB) in "
           f"{time.perf_counter() - t0:.1f} s", flush=True)
 
-    one = _ingest(corpus, tmp / "j1.db", 1, finish_too=False)
-    two = _ingest(corpus, tmp / "j2.db", 2, finish_too=True)
-    assert one["articles"] == two["articles"] == a.articles, (one, two)
+    runs1: list[dict] = []
+    runs2: list[dict] = []
+    for r in range(max(1, a.repeat)):  # 1, 2, 1, 2: drift in the machine's load hits both
+        runs1.append(_ingest(corpus, tmp / f"j1-{r}.db", 1, finish_too=False))
+        runs2.append(_ingest(corpus, tmp / f"j2-{r}.db", 2, finish_too=True))
+    for one, two in zip(runs1, runs2, strict=True):
+        assert one["articles"] == two["articles"] == a.articles, (one, two)
+    best2 = min(range(len(runs2)), key=lambda i: runs2[i]["ingest_s"])
+    one = min(runs1, key=lambda x: x["ingest_s"])
+    two = runs2[best2]
     rate1 = a.articles / one["ingest_s"]
     rate2 = a.articles / two["ingest_s"]
     print(f"jobs 1: {json.dumps(one)}\njobs 2: {json.dumps(two)}", flush=True)
+    print("  runs (articles/s): --jobs 1 "
+          + ", ".join(f"{a.articles / x['ingest_s']:.0f}" for x in runs1) + "; --jobs 2 "
+          + ", ".join(f"{a.articles / x['ingest_s']:.0f}" for x in runs2)
+          + "; the fastest of each is used", flush=True)
     sub = a.articles < a.full
     note = f"measured on {a.articles} articles" if sub else ""
     ok &= _line("ingest, one core (articles/s)", f"{rate1:.0f}", f">= {TARGET_RATE:.0f}",
@@ -244,7 +258,7 @@ def main() -> int:
     print(f"  --jobs 2 kept {used:.2f} cores busy (load average before: "
           f"{two['load_before']:.2f}); CPU per article with workers vs inline: {overhead:.2f}x, "
           f"so scaling on 2 free cores would be about {min(2.0, 2.0 / overhead):.2f}x", flush=True)
-    rss = max(one["rss_peak_mb"], two["rss_peak_mb"])
+    rss = max(x["rss_peak_mb"] for x in runs1 + runs2)
     ok &= _line("peak RSS of the ingest process (MB)", f"{rss:.0f}", f"< {TARGET_RSS_MB:.0f}",
                 rss < TARGET_RSS_MB, f"writer; a worker peaks at {two['worker_rss_mb']:.0f} MB")
     print(f"  dating + merge after the ingest (--jobs 2): {two['finish_s']:.1f} s for "
@@ -255,7 +269,7 @@ def main() -> int:
               f"{a.full / rate1 / 60:.1f} min on one core, {a.full / rate2 / 60:.1f} min with "
               f"--jobs 2; dating+merge grows with the number of date partitions and their "
               f"size (measured {two['finish_s']:.1f} s here)", flush=True)
-    size = sum(p.stat().st_size for p in tmp.glob("j2.db*"))
+    size = sum(p.stat().st_size for p in tmp.glob(f"j2-{best2}.db*"))
     ratio = size / raw_bytes
     ok &= _line("database size / raw text", f"{ratio:.2f}x", f"<= {TARGET_SIZE_RATIO}x",
                 ratio <= TARGET_SIZE_RATIO, f"{size / 1e6:.1f} MB for {raw_bytes / 1e6:.1f} MB")
