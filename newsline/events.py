@@ -431,7 +431,11 @@ _RELATIVE = re.compile(r"(?:who|whose|which|where)\b")
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+(?:of|de|van|von|al|bin)\s+|\s+))*[A-Z][\w’'.-]*$")
 _BOUNDARY = re.compile(r"[,;:—–(]|\s-\s")
-_HEAD_OF_ASIDE = re.compile(r"\s*([^,;:—–()]{2,100}?),\s+(?:who|which|whose)\b[^;:]*,\s*$")
+# The sentence's subject, then one relative aside, then the clause: "Keel, who ..., will".
+_HEAD_OF_ASIDE = re.compile(r"\s*([^,;:—–()]{2,100}?),\s+(?:who|which|whose)\b[^,;:]*,\s*$")
+# A clause that opens with its own subject needs none: "..., the ministry announced".
+_OWN_SUBJECT = re.compile(r"(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|"
+                          r"he|she|it|they|we|i|you|there|some|many|most|all)\b")
 
 
 def _with_antecedent(text: str, sent_start: int, start: int, body: str) -> str:
@@ -441,13 +445,13 @@ def _with_antecedent(text: str, sent_start: int, start: int, body: str) -> str:
     on April 19"; "Ferrin's visit on June 10 – his first since 2016" keeps the visit.
     Without them the clause names nobody and matches nothing.
     """
-    if body[:1].islower() and not _RELATIVE.match(body):
+    relative = _RELATIVE.match(body)
+    if body[:1].islower() and not relative and not _OWN_SUBJECT.match(body):
         # "Keel, who ordered an inquiry on Thursday, will have to explain ...": the main
         # clause after a relative aside takes back the subject that opened the sentence
         aside = _HEAD_OF_ASIDE.match(text, sent_start, start)
         if aside:
             return f"{aside.group(1).strip()} {body}"
-    relative = _RELATIVE.match(body)
     if not relative and not _POSSESSIVE.match(body):
         return body
     before = text[max(sent_start, start - 200):start].rstrip(" ,;:—–-(")

@@ -217,6 +217,17 @@ def test_the_clause_after_a_relative_aside_keeps_the_subject() -> None:
     assert got["2022-02-28"] == "Harbour chief Rune Aldis, who resigned on Monday"
 
 
+def test_a_clause_with_its_own_subject_takes_no_head_from_an_aside() -> None:
+    text = "On Monday, which was a holiday, the ministry closed the port on Friday."
+    cut = text.index(", the ministry")
+    sent = Sentence(0, len(text), text, (Clause(0, cut, text[:cut]),
+                                         Clause(cut + 2, len(text), text[cut + 2:])))
+    tx = [timex(text, "Monday", "2022-02-28", rule="weekday"),
+          timex(text, "Friday", "2022-03-04", rule="weekday")]
+    got = {e.value: e.text for e in extract_events(article(text), [sent], tx)}
+    assert got["2022-03-04"] == "the ministry closed the port on Friday"
+
+
 def test_a_comma_aside_reads_as_written() -> None:
     text = "The old bridge, finished in 1931, closed to traffic on Monday."
     tx = [timex(text, "1931", "1931", rule="year"),

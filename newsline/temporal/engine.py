@@ -163,7 +163,7 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
     return out
 
 
-_SECOND_DAY = re.compile(r"(?:[ \t]+(?:and|or|&|to|through)[ \t]+|[ \t]*[-–][ \t]*)"
+_SECOND_DAY = re.compile(r"(?:[ \t]+(?:and|or|&|to|through)[ \t]+|[ \t]*–[ \t]*|-)"  # not " - "
                          r"((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
                          r"(?![\d,.]\d|[ \t]*(?:%|percent|[ap]\.?m\b|:|-|/)"
                          # "from 5 January to 27 March": a day with its own month
@@ -193,6 +193,7 @@ _OFFSET_BEFORE = re.compile(
     + r"|\d{1,2})\s+(days?|weeks?))\s+(before|after|later than|earlier than)\s+$")
 
 
+_WORD_BEFORE = re.compile(r"([\w-]+)-?\s*$")
 _UNIT_BEFORE = re.compile(
     r"(?i)\b(the\s+(week|weekend|" + "|".join(w for w in lx.WEEKDAYS if len(w) > 5)
     + r"))\s+(before|after)\s+$")
@@ -245,6 +246,10 @@ def _day_offset(text: str, start: int, value: str,
     om = _OFFSET_BEFORE.search(text, max(0, start - 40), start)
     if om is None:
         return _unit_offset(text, start, value, anchor)
+    before = _WORD_BEFORE.search(text, max(0, om.start(1) - 20), om.start(1))
+    if before is not None and (before.group(1).lower() in lx.NUMBERS
+                               or before.group(1)[-1:] in "-0123456789"):
+        return None  # "twenty-one days before", "twenty one days": not "one day"
     if om.group(2) is None:
         n = 1
     else:

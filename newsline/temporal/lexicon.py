@@ -268,9 +268,9 @@ FUTURE_CUES: tuple[str, ...] = (
     # "schools go back on Wednesday", "clocks go back at 2 a.m. on Sunday" (not "had to go
     # back", resolve._PLAIN_PRESENT)
     "go back", "goes back",
-    # a schedule in the plural present: "the polls close at 8 p.m. Tuesday" (a noun after
-    # a determiner is left alone: "the close on Friday", resolve._SCHEDULE_PRESENT)
-    "close", "end",
+    # a schedule in the plural present: "the polls close at 8 p.m. Tuesday". Only with such
+    # a subject: "stocks close higher on Friday" is a market report of the day just gone
+    "polls close", "doors close", "nominations close", "entries close", "bids close",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",

@@ -126,7 +126,7 @@ CLOCK = (
     + r"|(?:[01]\d|2[0-3])[0-5]\d(?:" + TZ_REQ + r"|(?=\s+local\s+time\b))"
     # "police were called at 23:40 on Saturday": a 24-hour clock after a preposition of time
     + r"|(?=\d\d?:)(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
-    r"|(?<=\bafter\s))(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])" + TZ
+    r"|(?<=\bafter\s)|(?<=\bto\s))(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])" + TZ
     # "at 00.01 on Saturday": a dotted 24-hour clock before 10 a.m. after a preposition of
     # time (no price or score is written with a leading zero); "03.11.2015" stays a date
     + r"|(?=0\d\.)(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
@@ -137,7 +137,7 @@ CLOCK = (
     r"|(?:1[0-2]|0?[1-9])\s+o'clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
     # "half past seven", "a quarter to nine", "seven o'clock": clocks in words
     # after a preposition of time, which is checked first ("at half past seven")
-    r"|(?<=[tmlyer]\s)(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
+    r"|(?<=[tmlyero]\s)(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
     r"|(?<=\bafter\s)|(?<=\bto\s)|(?<=\bAt\s))"
     r"(?=(?i:half|quarter|a\s+quarter)\s+(?i:past|to)\s|" + HOUR_WORD + r"\s+o'clock)"
     r"(?:(?i:half|(?:a\s+)?quarter)\s+(?:past|to)\s+|(?=" + HOUR_WORD + r"\s+o'clock))"

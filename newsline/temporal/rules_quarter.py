@@ -57,6 +57,7 @@ def _quarter_of_period(last: date) -> tuple[int, int]:
 
 _OF_WHAT = re.compile(r"[ \t]+of[ \t]+((?:the[ \t]+)?[a-z]+)")
 _SENTENCE_WORDS = re.compile(r"[a-z][a-z-]*")
+_SENTENCE_REACH = 300  # characters either side: a long news sentence
 
 
 def _not_calendar_half(text: str, m: re.Match[str]) -> bool:
@@ -64,9 +65,13 @@ def _not_calendar_half(text: str, m: re.Match[str]) -> bool:
     of = _OF_WHAT.match(text, m.end())
     if of is not None:
         return not of.group(1).startswith(lx.HALF_OF_PERIODS)
-    lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    hi = text.find(".", m.end())
-    near = _SENTENCE_WORDS.findall(text[lo:hi if hi >= 0 else len(text)].lower())
+    # the sentence around it, looked for within a bounded window: a text with no full
+    # stops must not make each "first half" rescan everything before it
+    w_lo = max(0, m.start() - _SENTENCE_REACH)
+    w_hi = min(len(text), m.end() + _SENTENCE_REACH)
+    lo = max(text.rfind(".", w_lo, m.start()), text.rfind("\n", w_lo, m.start()), w_lo - 1) + 1
+    hi = text.find(".", m.end(), w_hi)
+    near = _SENTENCE_WORDS.findall(text[lo:hi if hi >= 0 else w_hi].lower())
     return any(w in lx.SPORTS_WORDS for w in near)
 
 

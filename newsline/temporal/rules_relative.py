@@ -8,7 +8,7 @@ ones ("a year earlier", "the following Monday") from the last date mentioned.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from newsline.models import TimexType
 from newsline.temporal import lexicon as lx
@@ -104,7 +104,7 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, "XXXX-XX-XX")
     season = lx.SEASONS.get(low.split()[-1])
     if season:
-        return _Res(TimexType.DATE, _season_from(ref, ref_day, low, season), anchor=ref)
+        return _Res(TimexType.DATE, _season_from(ref, low, season), anchor=ref)
     if wd:
         if "previous" in low or "prior" in low:
             d = rs.weekday_on_or_before(ref_day - timedelta(days=1), wd)
@@ -143,13 +143,15 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def _season_from(ref: str, ref_day: date, low: str, season: str) -> str:
+def _season_from(ref: str, low: str, season: str) -> str:
     """ "the following spring" after April 2014 is 2015-SP; "that summer" the ref's year.
 
     The following season is the first one to begin after the month last named, the
     previous one the last to end before it (a year alone counts as a whole).
     """
-    y = int(ref[:4]) if ref[:4].isdigit() else ref_day.year
+    if not re.match(r"\d{4}(?!\d)", ref):
+        return f"XXXX-{season}"  # after "the 1990s" or "the 20th century": which spring?
+    y = int(ref[:4])
     if low.startswith("that"):
         return f"{y:04d}-{season}"
     named = re.match(r"\d{4}-(\d{2})", ref)
