@@ -357,3 +357,25 @@ UN_VERBS: frozenset[str] = frozenset({
 # Words that end a governing clause for the tense look-back.
 CLAUSE_BREAKS: tuple[str, ...] = (";", ":", "\u2013", "\u2014", " - ", "--", "(", ")", '"',
                                   "\u201c", "\u201d", "``", "''")
+
+# Words the tense look-back needs by name (resolve.tense_cue).
+# Base forms of schedule verbs: after "will", "did" or "not" the auxiliary decides.
+BASE_PRESENT: frozenset[str] = frozenset({
+    "begin", "start", "open", "convene", "meet", "resume", "arrive", "depart", "travel",
+    "continue", "reopen", "play",
+})
+# Present verbs of a schedule are nouns after a determiner: "the meet on Saturday",
+# "the close on Friday", "the end of trading on Monday"
+SCHEDULE_PRESENT: frozenset[str] = frozenset({
+    "begins", "starts", "opens", "ends", "closes", "expires", "arrives", "departs", "resumes",
+    "convenes", "meets", "visits", "travels", "heads", "begin", "start", "open", "convene",
+    "meet", "resume", "arrive", "depart", "travel", "close", "end", "continues", "continue",
+    "runs", "hosts", "face", "faces", "reopens", "reopen", "play", "plays",
+})
+# "if"/"unless" after these asks about something ("asked if the vote on Monday was fair"),
+# it does not set a condition on the future
+NOT_BEFORE_IF: frozenset[str] = frozenset({
+    "as", "even", "asked", "ask", "asks", "asking", "wondered", "wonder", "wonders", "unclear",
+    "clear", "know", "knows", "knew", "sure", "see", "saw", "check", "checked", "whether",
+    "only",
+})

@@ -31,10 +31,10 @@ for _c in lx.PAST_CUES:
         _MULTI[tuple(_c.split())] = PAST
 _MULTI_LENS = sorted({len(k) for k in _MULTI}, reverse=True)
 _BACKSHIFTED = frozenset(tuple(c.split()) for c in lx.BACKSHIFTED_CUES)
-# "said the shipment was due on Monday, but it never arrived": the plan is over, so its day is
-# (not "was planned for early March, but no exact date has been set": only a 'but' that undoes it)
-# ("but it was postponed" may be said before the day, so only a plan shown not to have
-# happened counts)
+# "said the shipment was due on Monday, but it never arrived": a plan the sentence shows
+# did not happen lies in the past. Only a "but" that undoes it counts: "was planned for
+# early March, but no exact date has been set" still looks ahead, and "but it was
+# postponed" may be said before the day.
 _FAILED_PLAN = re.compile(r"[^.;!?]*?\bbut\b[^.;!?]*?\b(?:never|did\s+not|didn't|was\s+not|wasn't"
                           r"|fell\s+through|instead)\b")
 _PLAIN_PRESENT = frozenset({("go", "back")})
@@ -48,8 +48,6 @@ _NOT_BEFORE_PAST = frozenset({"be", "being", "is", "are", "the", "a", "an", "its
 _OPENERS = frozenset({"in", "on", "at", "by", "since", "until", "during", "and", "but",
                       "also", "then", "early", "late", "earlier", "later", "as", "of",
                       "from", "starting", "beginning", "effective", "through", "till"})
-_BASE_PRESENT = frozenset({"begin", "start", "open", "convene", "meet", "resume", "arrive",
-                           "depart", "travel", "continue", "reopen", "play"})
 _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "must", "can",
                   "did", "do", "does", "not", "shall"})
 # A sentence ends at . ? or ! before a capital, a quote or a line break; "8 a.m. on
@@ -60,19 +58,6 @@ _SENTENCE_END = re.compile(r"[.?!](?!(?<=[AaPp]\.[Mm]\.)\s+(?:" + "|".join(lx.TI
 # "could be located", "could have"); any other verb is a possibility ahead.
 _NOT_AFTER_COULD = frozenset({"not", "be", "have", "never", "only", "hardly", "barely",
                               "still", "already", "n't", "also", "easily"})
-# "if"/"unless" after these asks about something ("asked if the vote on Monday was fair"),
-# it does not set a condition on the future
-_NOT_BEFORE_IF = frozenset({"as", "even", "asked", "ask", "asks", "asking", "wondered",
-                            "wonder", "wonders", "unclear", "clear", "know", "knows", "knew",
-                            "sure", "see", "saw", "check", "checked", "whether", "only"})
-# Present verbs of a schedule are nouns after a determiner: "the meet on Saturday",
-# "the close on Friday", "the end of trading on Monday"
-_SCHEDULE_PRESENT = frozenset({"begins", "starts", "opens", "ends", "closes", "expires",
-                               "arrives", "departs", "resumes", "convenes", "meets", "visits",
-                               "travels", "heads", "begin", "start", "open", "convene", "meet",
-                               "resume", "arrive", "depart", "travel", "close", "end",
-                               "continues", "continue", "runs", "hosts", "face", "faces",
-                               "reopens", "reopen", "play", "plays"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                           "that", "these", "those", "whose", "my", "your"})
 # A sentence opening with a prepositional phrase ("Before the vote on Thursday, the party
@@ -244,7 +229,7 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if (lw in lx.COMMITMENT_VERBS and i + 1 < len(words) and lows[i] == "to"
                 and lows[i + 1] not in _DETERMINERS and not (i >= 2 and lows[i - 2] == "had")):
             return FUTURE, f"{w} {words[i]}"  # "agreed to meet again on Thursday"
-        if lw in lx.CONDITION_WORDS and (i < 2 or lows[i - 2] not in _NOT_BEFORE_IF):
+        if lw in lx.CONDITION_WORDS and (i < 2 or lows[i - 2] not in lx.NOT_BEFORE_IF):
             return FUTURE, w  # "if no deal is reached by Sunday": nothing nearer decided
         got = _word_cue(w)
         if got == FUTURE and lw == "until" and _past_negation(lows, stop, i - 1):
@@ -252,15 +237,15 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if got == FUTURE and lw == "until" and _UNTIL_ENDS.intersection(lows[i:]):
             got = None  # "until" governs its own object, not "... until 14 November after
             # appearing in court on Tuesday", where the clause's verb decides
-        if got == FUTURE and lw in _SCHEDULE_PRESENT and i >= 2 and lows[i - 2] == "to":
+        if got == FUTURE and lw in lx.SCHEDULE_PRESENT and i >= 2 and lows[i - 2] == "to":
             got = None  # "the last storm to close the route": an infinitive, no present
-        if got == FUTURE and lw in _SCHEDULE_PRESENT and not w.islower():
+        if got == FUTURE and lw in lx.SCHEDULE_PRESENT and not w.islower():
             got = None  # "won the US Open on Sunday": a name, not the verb "open"
-        if got == FUTURE and lw in _SCHEDULE_PRESENT and i >= 2 and lows[i - 2] in _DETERMINERS:
+        if got == FUTURE and lw in lx.SCHEDULE_PRESENT and i >= 2 and lows[i - 2] in _DETERMINERS:
             got = None  # "the meet on Saturday": a noun
         if got == PAST and i >= 2 and words[i - 2].lower() in _NOT_BEFORE_PAST:
             got = None  # "will be paid" is a passive, "the flooded region" an adjective
-        if w.lower() in _BASE_PRESENT and i >= 2 and (
+        if w.lower() in lx.BASE_PRESENT and i >= 2 and (
                 words[i - 2].lower() in _AUX or words[i - 2].lower().endswith("n't")):
             got = None  # "did not meet", "will meet": the auxiliary before it decides
         if got == FUTURE and lows[i - 1] == "next" and i < len(words) and lows[i] == "to":
@@ -287,7 +272,7 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
                 after[k + 1].lower() in _UNIT_AFTER_NEXT:
             break  # "its August recess next week": a date of its own, no tense of this one
         got = _word_cue(w)
-        if got == FUTURE and w.lower() in _SCHEDULE_PRESENT and (
+        if got == FUTURE and w.lower() in lx.SCHEDULE_PRESENT and (
                 prev in _DETERMINERS or prev.startswith("'")):
             got = None  # "as of Friday's close": a noun after a possessive
         if got:
