@@ -126,7 +126,7 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
                 s = lead.end()
         value = res.value
         anchor_value = res.anchor if res.anchor is not None else dct
-        if res.type is TimexType.DATE and _DAY_VALUE.fullmatch(value):
+        if res.type is TimexType.DATE and pt.DAY_VALUE.fullmatch(value):
             shifted = _day_offset(text, s, value, a)
             if shifted is not None:  # "the day before last Tuesday": one expression
                 s, anchor_value, value, rule = shifted[0], value, shifted[1], "offset"
@@ -186,7 +186,6 @@ def _second_day(text: str, end: int, value: str) -> tuple[int, int, str] | None:
     return dm.start(1), dm.end(1), rs.day(second)
 
 
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _OFFSET_BEFORE = re.compile(
     r"(?i)\b((?:the|a|one)\s+day|(?:the\s+)?(" + "|".join(
         w for w in lx.NUMBERS if " " not in w and lx.NUMBERS[w] <= 31 and w.isalpha())

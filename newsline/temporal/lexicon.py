@@ -379,3 +379,6 @@ NOT_BEFORE_IF: frozenset[str] = frozenset({
     "clear", "know", "knows", "knew", "sure", "see", "saw", "check", "checked", "whether",
     "only",
 })
+
+# First month of each TimeML season code (northern hemisphere, as TimeBank reads them).
+SEASON_FIRST_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

@@ -184,7 +184,6 @@ def _shift(a: date, unit: str, n: int) -> str:
     return rs.day(a)
 
 
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def _season_value(a: date, code: str, n: int) -> str:
@@ -193,7 +192,7 @@ def _season_value(a: date, code: str, n: int) -> str:
     A winter is named by the year of its December (``2015-WI`` runs from
     December 2015 to February 2016), as value_span reads it.
     """
-    start = _SEASON_MONTH[code]
+    start = lx.SEASON_FIRST_MONTH[code]
     if code == "WI":
         current = a.year if a.month == 12 else a.year - 1  # the winter now or last ended
         in_it = a.month in (12, 1, 2)

@@ -375,6 +375,7 @@ RULES: dict[str, re.Pattern[str]] = {
 WORD = re.compile(r"[A-Za-z']+|[;:\u2013\u2014()\"\u201c\u201d]|--|``|''|\n\s*\n")
 NUMBER_RE = re.compile(NUMBER)
 UNIT_RE = re.compile(UNIT_ANY)
+DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")  # a TimeML value naming one day
 YEAR4_RE = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 APOS_YEAR_RE = re.compile(r"['\u2019](\d\d)(?!\d)")
 SPELLED_YEAR_RE = re.compile(SPELLED_YEAR)

@@ -256,8 +256,8 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
         a = st.anchor
         value = _season_value(a, code, 0)
         y = int(value[:4])
-        first = date(y, _SEASON_FIRST[code], 1)
-        last_month = (y + 1, 2) if code == "WI" else (y, _SEASON_FIRST[code] + 2)
+        first = date(y, lx.SEASON_FIRST_MONTH[code], 1)
+        last_month = (y + 1, 2) if code == "WI" else (y, lx.SEASON_FIRST_MONTH[code] + 2)
         if tense == rs.PAST and first > a:
             value = _season_value(a, code, -1)
         elif tense == rs.FUTURE and last_month < (a.year, a.month):
@@ -266,7 +266,6 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, _season_value(st.anchor, code, n))
 
 
-_SEASON_FIRST = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _OF_NAMED_YEAR = re.compile(r"\bof\s+(next|last|this)\s+year$")
 
 

@@ -21,7 +21,6 @@ from newsline.temporal.state import _Res, _State
 # "at 8 p.m. on Nov. 8", "at 3:17 a.m. local time on Sunday"
 _ON = re.compile(r"[ \t]+(?:(?i:local)[ \t]+time,?[ \t]+)?on[ \t]+")
 _ZONE = re.compile(r"\s*\b(?:" + "|".join(lx.TIME_ZONES) + r")\b")
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _day_after_on(text: str, end: int, st: _State) -> tuple[str, str | None] | None:
@@ -35,7 +34,7 @@ def _day_after_on(text: str, end: int, st: _State) -> tuple[str, str | None] | N
         if mm is None:
             continue
         res = handler(mm, text, st)
-        if res is not None and res.type is TimexType.DATE and _DAY_VALUE.fullmatch(res.value):
+        if res is not None and res.type is TimexType.DATE and pt.DAY_VALUE.fullmatch(res.value):
             return res.value, res.cue
         return None
     return None

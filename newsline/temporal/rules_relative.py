@@ -140,7 +140,6 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
 
 
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def _season_from(ref: str, low: str, season: str) -> str:
@@ -155,7 +154,7 @@ def _season_from(ref: str, low: str, season: str) -> str:
     if low.startswith("that"):
         return f"{y:04d}-{season}"
     named = re.match(r"\d{4}-(\d{2})", ref)
-    start = _SEASON_START[season]
+    start = lx.SEASON_FIRST_MONTH[season]
     if low.split()[1] in ("previous", "prior"):
         m = int(named[1]) if named else 1
         year = y
