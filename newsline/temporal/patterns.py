@@ -313,9 +313,8 @@ _R: list[tuple[str, str]] = [
      r"|(?:(?<=\bon\s)|(?<=\bat\s))(?i:weekends)\b"),
     ("ref", r"(?:" + _ci([k for k in lx.REFERENCES if k != "now"]) + r"|(?i:now))\b"
      r"(?!-)"),
-    ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening",
-                     "mid afternoon", "mid-afternoon", "mid-morning", "mid morning"])
-     + r"\b"),
+    ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening"])
+     + r"\b|(?i:mid[\s-]?(?:morning|afternoon))\b(?:\s+" + DEICTIC + r"\b)?"),
     ("month", POS_PREFIX + MONTH_FULL),
     ("yearword", r"(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+|current\s+|new\s+)?(?:year|"
      r"week|month|weekend))\b(?!-)"),

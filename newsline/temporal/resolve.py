@@ -69,6 +69,7 @@ _CLOCK_COLON = re.compile(r"(?<=\d):(?=\d)")
 _UNIT_AFTER_NEXT = frozenset({"week", "month", "year", "weekend", "quarter", "season",
                               *lx.WEEKDAYS, *lx.MONTHS, *lx.SEASONS})
 _UNTIL_ENDS = frozenset({"after", "before", "when", "while", "since", "and", "but", "because"})
+_NAME_JOINERS = frozenset({"and", "of", "for", "&"})  # inside a name: "Bank of England"
 _STOP_AFTER = frozenset({"and", "but", "while", "when", "after", "before", "because", "as"})
 
 
@@ -261,13 +262,24 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     # So is a sentence-opening phrase with no verb ("Before the vote on Thursday, ...").
     opens_clause = all(x.lower() in _OPENERS for x in words[i:]) or (
         i == 0 and bool(lows) and lows[0] in _LEAD_PREPS and (bool(ends) or lo == 0))
-    tail = text[end:end + 60]
+    tail = text[end:end + 100]
     after = WORD.findall(re.split(r"[.;:!?]" if opens_clause else r"[,.;:!?]", tail,
                                   maxsplit=1)[0])
     prev = ""
-    for k, w in enumerate(after[:min(6, max_words)]):
-        if w in _BREAKS or w.lower() in _STOP_AFTER:
+    counted = 0
+    lows_after = [x.lower() for x in after]
+    for k, w in enumerate(after):
+        in_name = 0 < k < len(after) - 1 and after[k - 1][:1].isupper() and (
+            w[:1].isupper() or (w in _NAME_JOINERS and after[k + 1][:1].isupper()))
+        if not in_name:  # "the Rights and Action League plans to ...": a name is one word
+            counted += 1
+        if counted > min(6, max_words):
             break
+        if not in_name and (w in _BREAKS or w.lower() in _STOP_AFTER):
+            break
+        multi = next((n for n in _MULTI_LENS if tuple(lows_after[k:k + n]) in _MULTI), 0)
+        if multi and not _past_form(lows_after[k]):  # not "planned to": planned back then
+            return _MULTI[tuple(lows_after[k:k + multi])], " ".join(after[k:k + multi])
         if w.lower() in ("next", "last") and k + 1 < len(after) and \
                 after[k + 1].lower() in _UNIT_AFTER_NEXT:
             break  # "its August recess next week": a date of its own, no tense of this one
@@ -318,6 +330,11 @@ def _word_cue(w: str) -> str | None:
             and not lw.endswith("eed") and not _un_adjective(lw)):
         return PAST
     return None
+
+
+def _past_form(lw: str) -> bool:
+    """A past-tense form, whatever it means as a cue ("planned", "was", "had")."""
+    return lw.endswith("ed") or lw in lx.IRREGULAR_PAST or lw in ("was", "were", "had")
 
 
 def _un_adjective(lw: str) -> bool:

@@ -495,6 +495,12 @@ def _month_year(anchor: date, mo: int, tense: str | None) -> int:
     return y
 
 
+# "to" and a verb, not "to" and a noun phrase ("switched from a fiscal year to a calendar
+# year in December")
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:a|an|the|its|their|his|her|our|this|that|these|those"
+                         r"|each|every|some|all|more|less)\b)[a-z]")
+
+
 def _governing_past(cue: str, text: str, start: int) -> bool:
     """A distant past cue that sets a bare month in the past: a past perfect, or a simple
     past that is neither a verb of saying nor part of a present perfect ("has extended
@@ -513,5 +519,5 @@ def _governing_past(cue: str, text: str, start: int) -> bool:
     between = before[at[-1]:]
     # not across a comma ("The treaty, signed in August, takes effect in January"), an
     # infinitive ("placed orders to start trading for November") or a present perfect
-    return not ("," in between or re.search(r"\bto\s+[a-z]", between) or re.search(
+    return not ("," in between or _INFINITIVE.search(between) or re.search(
         r"\b(?:has|have|'s|'ve)\s+(?:[a-z]+\s+)?" + re.escape(cue) + r"\b", before))

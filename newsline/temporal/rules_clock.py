@@ -155,10 +155,16 @@ def _h_partday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if low == "midday":
         base = st.ref_day
         return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "T12:00")
-    part = lx.PARTS_OF_DAY.get(low.split()[-1])
+    words = low.replace("-", " ").split()
+    shift = lx.DAY_DEICTICS.get(words[-1])
+    if shift is not None:  # "mid-afternoon yesterday": the part of the day named
+        words.pop()
+    part = lx.PARTS_OF_DAY.get(words[-1])
     if part is None:
         return None
     base = st.ref_day
+    if shift is not None and st.anchor is not None:
+        base = st.anchor + timedelta(days=shift)
     if low == "overnight":
         if _OVERNIGHT_NOUN.match(text, m.end()):
             return None  # "the overnight rate", "an overnight stay": a kind of thing, no time

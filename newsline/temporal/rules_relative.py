@@ -434,6 +434,10 @@ _NAMED_BEFORE = re.compile(
 )
 
 
+_SHARED_PLURAL_PART = re.compile(r"(?:,\s*" + pt.WEEKDAY_FULL + r")*,?\s+(?i:and|or)\s+"
+                                 + pt.WEEKDAY_FULL + r"\s+(" + pt.PART + r")s\b")
+
+
 def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     if _NOT_WEEKDAY_AFTER.match(text, m.end()):
@@ -453,6 +457,10 @@ def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if pm and pm.group(0)[0].isupper() and _CAPITAL_NEXT.match(text, m.end()) and not \
             _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
         return None  # "Monday Night Football": a title (in a title-case headline, a day)
+    shared = _SHARED_PLURAL_PART.match(text, m.end()) if not pm else None
+    if shared:
+        # "flights leave on Monday and Tuesday nights": the plural part makes both days recur
+        return _Res(TimexType.SET, f"XXXX-WXX-{wd}T" + lx.PARTS_OF_DAY[shared.group(1).lower()])
     if st.anchor is None:
         v, cue = f"XXXX-WXX-{wd}", None
     elif s.lower().endswith("week"):

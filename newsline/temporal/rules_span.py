@@ -157,9 +157,9 @@ _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quart
 def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     if low in lx.FREQUENCIES:
-        if low in ("quarterly", "monthly", "weekly", "yearly") and _ATTRIBUTIVE.match(
-                text, m.end()):
-            return None  # "its quarterly dividend": a kind of payment, not a time
+        if low in ("quarterly", "monthly", "yearly") and _ATTRIBUTIVE.match(text, m.end()):
+            return None  # "its quarterly dividend": a kind of payment, not a time ("his
+            # weekly radio address", like "the daily tally", recurs)
         if re.match(r"[ \t]+of\b", text[m.end():m.end() + 4]):
             return None  # "an initial quarterly of five cents": the dividend itself
         if low == "daily" and _prev_word(text, m.start()) == "average":
