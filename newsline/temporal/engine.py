@@ -46,6 +46,7 @@ from newsline.temporal.rules_quarter import (
     _h_mquarter,
     _h_qcode,
     _h_quarter,
+    _h_quarters,
     _h_yearago,
     _h_yearend,
 )
@@ -143,24 +144,30 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
             st.ref_end = e
             if st.quarter is not None and value.endswith(f"Q{st.quarter[1]}"):
                 st.quarter_end = e
-        if rule in ("year", "yearspan") and re.fullmatch(r"\d{4}", value):
-            span_end = year_range_end(text, e, int(value))
-            if span_end is not None:
-                s2, e2, y2 = span_end
-                out.append(Timex(start=s2, end=e2, text=text[s2:e2], type=TimexType.DATE,
-                                 value=f"{y2:04d}", granularity=Granularity.YEAR, rule="year",
-                                 cue=res.cue, anchor=value))
-                last_end = e2
-                pos = max(pos, e2)
-        if rule == "full" and gran is Granularity.DAY:
-            second = _second_day(text, e, value)
-            if second is not None:
-                s2, e2, v2 = second
-                out.append(Timex(start=s2, end=e2, text=text[s2:e2], type=TimexType.DATE,
-                                 value=v2, granularity=Granularity.DAY, rule="full",
-                                 cue=res.cue, anchor=value))
-                last_end = e2
+        for s2, e2, v2 in _more(text, rule, res, value, e):
+            out.append(Timex(start=s2, end=e2, text=text[s2:e2], type=res.type, value=v2,
+                             granularity=granularity_of(v2) if res.type is not TimexType.DURATION
+                             else None, rule="year" if rule == "yearspan" else rule,
+                             cue=res.cue, anchor=value))
+            last_end = e2
+            pos = max(pos, e2)
     return out
+
+
+def _more(text: str, rule: str, res: _Res, value: str,
+          end: int) -> list[tuple[int, int, str]]:
+    """The timexes that share this one's words, as (start, end, value): a handler's own
+    (``_Res.more``), the end of a span of years ("2019-21") or a bare second day
+    ("Nov. 23-25"). An offset ("the day before Nov. 3") has none."""
+    if rule == "offset":
+        return []
+    if rule in ("year", "yearspan") and re.fullmatch(r"\d{4}", value):
+        span_end = year_range_end(text, end, int(value))
+        return [] if span_end is None else [(span_end[0], span_end[1], f"{span_end[2]:04d}")]
+    if rule == "full" and pt.DAY_VALUE.fullmatch(value):
+        second = _second_day(text, end, value)
+        return [] if second is None else [second]
+    return list(res.more)
 
 
 _SECOND_DAY = re.compile(r"(?:[ \t]+(?:and|or|&|to|through)[ \t]+|[ \t]*–[ \t]*|-)"  # not " - "
@@ -316,7 +323,8 @@ _HANDLERS = {
     "time": _h_time, "iso": _h_iso, "nthday": _h_nthday, "weekof": _h_weekof,
     "nthwd": _h_nthwd, "afternext": _h_afternext,
     "full": _h_full, "monthday": _h_monthday, "monthyear": _h_monthyear,
-    "mquarter": _h_mquarter, "quarter": _h_quarter, "qcode": _h_qcode, "narr": _h_narr,
+    "mquarter": _h_mquarter, "quarters": _h_quarters, "quarter": _h_quarter,
+    "qcode": _h_qcode, "narr": _h_narr,
     "rel": _h_rel, "ago": _h_ago,
     "yearago": _h_yearago, "dur": _h_dur, "durvague": _h_durvague, "deictic": _h_deictic,
     "weekday": _h_weekday, "decade": _h_decade, "century": _h_century, "season": _h_season,

@@ -196,6 +196,10 @@ _R: list[tuple[str, str]] = [
     # "the January-March quarter": a calendar quarter named by its first and last month
     ("mquarter", r"(?:(?i:the)\s+)?" + MONTH_FULL + r"\s*[-\u2013]\s*" + MONTH_FULL
      + r"\s+(?i:quarter)\b(?:\s+(?:(?i:of)\s+)?" + YEAR4 + r")?"),
+    # "the second and fourth quarters (of 1990)": each ordinal is a quarter of its own
+    ("quarters", r"(?i:the)\s+" + ORD + r"(?:\s*,\s*" + ORD + r")*,?\s+(?i:and|or|&)\s+" + ORD
+     + r"\s+(?i:quarters)\b(?:\s+(?i:of\s+)?(?:" + YEAR4 + r"|"
+     + _ci(["this year", "last year", "next year"]) + r"))?"),
     ("quarter", r"(?:(?i:the)\s+(?:" + QMOD + r"[\s-]+){0,4}|(?:" + QMOD + r"[\s-]+){1,4})"
      r"(?i:quarter|half|period|fiscal\s+year(?:\s+" + YEAR4 + r")?)\b(?!-)"
      r"(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)\b(?!')|\s+(?i:of|in)\s+(?:"
@@ -249,7 +253,7 @@ _R: list[tuple[str, str]] = [
     ("durvague", r"(?i:the\s+(?:days|weeks|months)\s+ahead"
      r"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?"
      r"(?:years|months|weeks|decades|days)|decades-long|years-long|(?:hour|day|week|month|year"
-     r"|decade)-long|the\s+years|years|decades"
+     r"|decade)-long|the\s+years|years|decades|centuries"
      r"|months|weeks|days|hours)\b"),
     ("deictic", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
      + r"(?:(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)|" + DEICTIC

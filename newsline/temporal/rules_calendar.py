@@ -356,6 +356,10 @@ _ADDRESS_AFTER = re.compile(
 )
 
 
+# a spelled number before a unit or a plural noun counts things; it names no year
+_SPELLED_COUNT = re.compile(r"[\s-]+(?:" + pt.UNIT_ANY + r"\b|[a-z]+s\b)")
+
+
 def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     low = s.lower()
@@ -384,6 +388,8 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
         if _in_name(text, m) or _after_name(text, m.start()):
             return None  # "House Resolution 1776", "Orion 1980"
+    if pt.SPELLED_YEAR_RE.fullmatch(s) and _SPELLED_COUNT.match(text, m.end()):
+        return None  # "for more than two thousand years", "nineteen eighty people": a count
     for name, code in lx.SEASONS.items():
         if re.search(r"\b" + name + r"\b", low):
             return _Res(TimexType.DATE, f"{y:04d}-{code}")

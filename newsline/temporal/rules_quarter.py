@@ -240,3 +240,39 @@ def _h_yearend(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if "decade" in low:
         return _Res(TimexType.DATE, f"{st.anchor.year // 10:03d}")
     return _Res(TimexType.DATE, f"{y:04d}")
+
+
+_ORD_AT = re.compile(r"(?i)\b(" + pt.ORD + r")")
+_HABITUAL = re.compile(r"(?i)\b(?:usually|typically|normally|traditionally|generally|"
+                       r"tends?\s+to|each\s+year|every\s+year)\b")
+
+
+def _h_quarters(m: re.Match[str], text: str, st: _State) -> _Res | None:
+    """ "the second and fourth quarters": a quarter per ordinal, the first with "the", the last
+    with "quarters" (and the year, when one is named). A habit ("is usually done in the
+    second and fourth quarters") makes each a set."""
+    ords = [(o.start(1), o.end(1), _QNUM.get(o.group(1).lower())) for o in
+            _ORD_AT.finditer(text, m.start(), m.end())]
+    if any(q is None for _s, _e, q in ords):
+        return None  # "the fifth and sixth quarters": no calendar quarter
+    low = _low(m)
+    y = _year_of(m.group(0))
+    sentence = text[max(0, text.rfind(".", 0, m.start()) + 1):m.start()]
+    habitual = y is None and "year" not in low and _HABITUAL.search(sentence) is not None
+    if y is None and st.anchor is not None and not habitual:
+        y = st.anchor.year + (1 if "next year" in low else -1 if "last year" in low else 0)
+    values = []
+    for _s, _e, q in ords:
+        if habitual or y is None:
+            values.append(f"XXXX-Q{q}")
+            continue
+        yq = y
+        if (st.anchor is not None and "year" not in low and _year_of(m.group(0)) is None
+                and date(yq, 3 * q - 2, 1) > st.anchor  # type: ignore[operator]
+                and rs.tense_cue(text, m.start(), m.end())[0] != rs.FUTURE):
+            yq -= 1  # as for one quarter: not yet begun and no future cue, so last year's
+        values.append(f"{yq:04d}-Q{q}")
+    kind = TimexType.SET if habitual else TimexType.DATE
+    more = tuple((s, e, v) for (s, e, _q), v in zip(ords[1:-1], values[1:-1], strict=True))
+    more += ((ords[-1][0], m.end(), values[-1]),)
+    return _Res(kind, values[0], end_trim=m.end() - ords[0][1], more=more)

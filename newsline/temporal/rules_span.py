@@ -135,7 +135,7 @@ def _h_durvague(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if low.endswith("-long") and not um.group(1).endswith("s"):
         # "the day-long meeting", "a month-long strike": one unit
         return _Res(TimexType.DURATION, _duration_value(_weeks_per(um.group(1)), unit))
-    if low in ("years", "decades", "months", "weeks", "days", "hours"):
+    if low in ("years", "decades", "centuries", "months", "weeks", "days", "hours"):
         prev = _prev_word(text, m.start())
         if prev not in ("for", "in", "over", "within", "took", "lasted", "spent", "after"):
             return None  # ("the weeks before the shooting": TimeBank gives such spans dates)
@@ -144,6 +144,8 @@ def _h_durvague(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None  # "after-hours trading", "paid for hours worked": no length of time
     if "recent" in low and unit in ("Y",) and low.startswith("recent"):
         return _Res(TimexType.DATE, "PAST_REF")
+    if low == "centuries":
+        return _Res(TimexType.DURATION, "PXC")  # TimeBank's unit letter for a century
     return _Res(TimexType.DURATION, _duration_value(None, unit))
 
 

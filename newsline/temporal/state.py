@@ -41,6 +41,9 @@ class _Res:
     start_trim: int = 0
     end_trim: int = 0
     remember: bool = True  # False: a derived value ("a year earlier") is not a new reference
+    # more timexes of the same type that the words share ("the second and fourth quarters"):
+    # (start, end, value) in text offsets, added by the driver after this one
+    more: tuple[tuple[int, int, str], ...] = ()
 
 
 _SENTENCE_END = re.compile(r"[.!?]['\"`]*\s+(?=[A-Z`'\"])|\n\s*\n")
