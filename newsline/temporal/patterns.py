@@ -235,7 +235,7 @@ _R: list[tuple[str, str]] = [
      + MONTH_FULL + r"|" + WEEKDAY_FULL + r")(?:\s+" + PART + r"|\s+or\s+so\b)?"
      r"(?!\s+(?:or|and)\s+(?:two|three|more)\b)"),
     ("ago", r"(?:" + APPROX + r"\s+)?(?:" + RANGE_NUMBER + r"|" + VAGUE + r"|(?i:a))[\s-]+"
-     + r"(?:(?i:more)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half))?\s+"
+     + r"(?:(?i:more)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half|or\s+so))?\s+"
      + r"(?:" + _ci(["ago", "earlier", "later", "from now", "hence", "before that",
                      "after that"]) + r"|" + _ci(["before", "after"]) + r"(?=\s*(?:[.,;!?]|$))"
      + r"|(?i:from)\s+(?:" + _ci(["today", "tomorrow"]) + r"|" + WEEKDAY_FULL + r"))"
