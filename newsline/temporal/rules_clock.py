@@ -99,7 +99,7 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     tail = f"T{hh:02d}:{mi:02d}"
     if not _ZONE.sub("", rest).strip(" ."):
         # "at 8 p.m. on Nov. 8": the day is the next expression, after "on"
-        named = _day_after_on(text, m.end(), st)
+        named = _day_after_on(text, m.end(), st) or _day_of_range_end(text, m.end(), st)
         if named is not None:
             return _Res(TimexType.TIME, named[0] + tail, cue=named[1])
     base = _day_part(rest, m.start(), m.end(), text, st)
@@ -107,6 +107,27 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     value, cue = base
     return _Res(TimexType.TIME, value + tail, cue=cue)
+
+
+_RANGE_TO = re.compile(r"\s*(?:[-\u2013]|(?i:to|and|until|till|through))\s*")
+
+
+def _day_of_range_end(text: str, end: int, st: _State) -> tuple[str, str | None] | None:
+    """ "from 10:00 to 12:00 on Saturday", "between 9 a.m. and 5 p.m. Sunday": a clock
+    that opens a range is on the day its other end names (None if that names none)."""
+    to = _RANGE_TO.match(text, end)
+    if to is None:
+        return None
+    mm = pt.RULES["time"].match(text, to.end())
+    if mm is None:
+        return None
+    s = mm.group(0)
+    if not (_month_of(s) or _weekday_of(s) or _day_after_on(text, mm.end(), st)):
+        return None
+    res = _h_time(mm, text, st)
+    if res is None or not pt.DAY_VALUE.match(res.value):
+        return None
+    return res.value[:10], res.cue
 
 
 def _day_part(rest: str, start: int, end: int, text: str,
