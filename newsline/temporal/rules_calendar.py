@@ -104,15 +104,19 @@ def _h_nthwd(m: re.Match[str], text: str, st: _State) -> _Res | None:
     yr = pt.YEAR4_RE.search(m.group(0))
     cue = None
     if yr:
-        d = on(int(yr.group(1)))
+        y = int(yr.group(1))
     elif st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
     else:
         tense, cue = rs.tense_cue(text, m.start(), m.end())
         here = on(st.anchor.year) or date(st.anchor.year, mo, 28)
-        d = on(rs.year_for_month_day(st.anchor, mo, here.day, tense))
+        y = rs.year_for_month_day(st.anchor, mo, here.day, tense)
+    d = on(y)
     if d is None:
-        return None
+        # "the fifth Monday in February" of a year with four: no such day, and no bare
+        # "Monday" either; only the month (and year) the words name
+        return _Res(TimexType.DATE, rs.month(y, mo), cue=cue,
+                    start_trim=m.group(0).index(words[4]))
     return _Res(TimexType.DATE, rs.day(d), cue=cue)
 
 

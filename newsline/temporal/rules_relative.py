@@ -273,7 +273,8 @@ def _unresolved_rel(head: str) -> str:
         return f"XXXX-{mo:02d}"
     if head in lx.SEASONS:
         return f"XXXX-{lx.SEASONS[head]}"
-    return {"week": "XXXX-WXX", "month": "XXXX-XX", "weekend": "XXXX-WXX-WE"}.get(head, "XXXX")
+    return {"week": "XXXX-WXX", "month": "XXXX-XX", "weekend": "XXXX-WXX-WE",
+            "quarter": "XXXX-QX", "half": "XXXX-HX"}.get(head, "XXXX")
 
 
 # "about two weeks ago": the hedge is not part of the quantity (longest hedge first).
