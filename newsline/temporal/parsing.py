@@ -99,9 +99,7 @@ def _number(s: str) -> float | None:
             total += lx.NUMBERS[w]
             i += 1
         elif w in ("and", "another", "other"):
-            if w != "and":
-                total += 1
-            i += 1
+            i += 1  # "another six months" is six more months ("another day" alone: one)
             continue
         else:
             i += 1

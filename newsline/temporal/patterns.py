@@ -195,7 +195,7 @@ _R: list[tuple[str, str]] = [
      + _ci(["this year", "last year", "next year"]) + r")"),
     # "the January-March quarter": a calendar quarter named by its first and last month
     ("mquarter", r"(?:(?i:the)\s+)?" + MONTH_FULL + r"\s*[-\u2013]\s*" + MONTH_FULL
-     + r"\s+(?i:quarter)\b(?:\s+(?:(?i:of)\s+)?" + YEAR4 + r")?"),
+     + r"\s+(?i:quarter|period)\b(?:\s+(?:(?i:of)\s+)?" + YEAR4 + r")?"),
     # "the second and fourth quarters (of 1990)": each ordinal is a quarter of its own
     ("quarters", r"(?i:the)\s+" + ORD + r"(?:\s*,\s*" + ORD + r")*,?\s+(?i:and|or|&)\s+" + ORD
      + r"\s+(?i:quarters)\b(?:\s+(?i:of\s+)?(?:" + YEAR4 + r"|"

@@ -19,7 +19,10 @@ from newsline.temporal.rules_relative import _h_weekday, _weekday_value
 from newsline.temporal.state import _Res, _State
 
 # "at 8 p.m. on Nov. 8", "at 3:17 a.m. local time on Sunday"
-_ON = re.compile(r"[ \t]+(?:(?i:local)[ \t]+time,?[ \t]+)?on[ \t]+")
+# ... and past a gloss: "at 9 a.m. local time (0600 GMT) on Thursday", "at 9 p.m. local time
+# Thursday", "(0600 GMT) on Thursday" from inside the gloss
+_ON = re.compile(r"\)?(?:[ \t]+(?i:local)[ \t]+time,?)?(?:[ \t]*\([^()\n]{1,30}\))?"
+                 r"(?:[ \t]+on)?[ \t]+")
 _ZONE = re.compile(r"\s*\b(?:" + "|".join(lx.TIME_ZONES) + r")\b")
 
 
@@ -91,7 +94,7 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
         rest = rest[oclock.end():]
     if (oclock or wc) and re.match(r"\s+(?i:tonight)\b", rest) and hh < 12:
         hh += 12  # "10 o'clock tonight" is 22:00, so is "a quarter past ten tonight"
-    pm_part = re.match(r"\s+in\s+the\s+(morning|afternoon|evening)", rest)
+    pm_part = re.match(r"\s*in\s+the\s+(morning|afternoon|evening)", rest)
     if pm_part:
         if pm_part.group(1) != "morning" and hh < 12:
             hh += 12

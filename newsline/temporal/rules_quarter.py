@@ -75,6 +75,35 @@ def _not_calendar_half(text: str, m: re.Match[str]) -> bool:
     return any(w in lx.SPORTS_WORDS for w in near)
 
 
+_QUARTER_END_MONTHS = frozenset({"march", "june", "september", "december"})
+
+
+def _quarter_year(q: int, m: re.Match[str], text: str, st: _State) -> tuple[int | None, str | None]:
+    """(year, cue) of a quarter named without a year: this year's, unless it has not
+    begun and nothing in the clause looks ahead (a quarter reported on has begun)."""
+    if st.anchor is None:
+        return None, None
+    y = st.anchor.year
+    if date(y, 3 * q - 2, 1) > st.anchor:
+        tense, cue = rs.tense_cue(text, m.start(), m.end())
+        return (y if tense == rs.FUTURE else y - 1), cue
+    return y, None
+
+
+def _month_quarter(mo: int, m: re.Match[str], text: str, st: _State) -> _Res:
+    """ "the March quarter", "a weak December quarter": the calendar quarter that ends in
+    that month; "year-ago" steps back a year."""
+    q = (mo - 1) // 3 + 1
+    y, cue = _year_of(m.group(0)), None
+    if y is None:
+        y, cue = _quarter_year(q, m, text, st)
+    if y is None:
+        return _Res(TimexType.DATE, f"XXXX-Q{q}")
+    if re.search(r"\byear[- ](?:ago|earlier)\b", _low(m)):
+        return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", cue=cue, remember=False)
+    return _Res(TimexType.DATE, f"{y:04d}-Q{q}", cue=cue)
+
+
 def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     words = re.split(r"[\s-]+", low)
@@ -84,6 +113,9 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
         w == "last" and words[i + 1:i + 2] in (["year"], ["year's"]))]  # "last year's quarter"
     if _ADJ_FRACTION.search(text, max(0, m.start() - 12), m.start() + 1) and not ords:
         return None
+    closing_month = next((lx.MONTHS[w] for w in words if w in _QUARTER_END_MONTHS), None)
+    if closing_month is not None and words[-1] == "quarter" and not ords:
+        return _month_quarter(closing_month, m, text, st)
     if "fiscal year" in low:
         fy = _year_of(m.group(0))
         if fy is not None:
@@ -176,16 +208,10 @@ def _h_mquarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if len(months) != 2 or months[0] % 3 != 1 or months[1] != months[0] + 2:
         return None  # a fiscal quarter off the calendar ("the November-January quarter")
     q = (months[0] - 1) // 3 + 1
-    y = _year_of(m.group(0))
-    cue = None
+    y, cue = _year_of(m.group(0)), None
     if y is None:
-        if st.anchor is None:
-            return _Res(TimexType.DATE, f"XXXX-Q{q}")
-        y = st.anchor.year
-        tense, cue = rs.tense_cue(text, m.start(), m.end())
-        if date(y, months[0], 1) > st.anchor and tense != rs.FUTURE:
-            y -= 1  # a quarter reported on has begun already
-    return _Res(TimexType.DATE, f"{y:04d}-Q{q}", cue=cue)
+        y, cue = _quarter_year(q, m, text, st)
+    return _Res(TimexType.DATE, f"XXXX-Q{q}" if y is None else f"{y:04d}-Q{q}", cue=cue)
 
 
 def _h_qcode(m: re.Match[str], text: str, st: _State) -> _Res | None:
