@@ -220,8 +220,12 @@ _R: list[tuple[str, str]] = [
                   "the next year", "the next month", "the prior year", "last night",
                   "the following morning", "the following evening", "the following night",
                   "the next evening", "the next night", "the previous morning",
-                  "the previous evening", "the previous night"])
-     + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+)" + WEEKDAY_FULL
+                  "the previous evening", "the previous night", "the night before",
+                  "the evening before", "the morning after", "the night after",
+                  "that weekend", "the same weekend", "the weekend before",
+                  "the weekend after", "the following weekend", "the previous weekend"])
+     + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+|that\s+)"
+     + WEEKDAY_FULL
      # "by the following spring", "that summer": a season counted from the last date
      + r"|(?i:the\s+(?:previous|following|next|prior)\s+)" + SEASON + r"\b(?!\s+of\b)"
      + r"|(?i:that\s+(?:spring|summer|autumn|winter))\b(?!\s+of\b)"),
@@ -258,8 +262,10 @@ _R: list[tuple[str, str]] = [
     ("deictic", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
      + r"(?:(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)|" + DEICTIC
      + r")(?:\s+" + PART + r")?\b"
-     r"|(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?(?i:this|that)\s+"
-     + _ci(["morning", "afternoon", "evening"]) + r"\b"),
+     r"|(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?(?i:this|that|the\s+same)\s+"
+     + _ci(["morning", "afternoon", "evening"]) + r"\b"
+     r"|(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?(?i:that|the\s+same)\s+"
+     r"(?i:night)\b"),
     ("weekday", r"(?:" + _ci(["early", "late", "earlier", "later"]) + r"\s+)?"
      + WEEKDAY_FULL + r"(?:\s+" + PART + r"s?"
      # "on Thursday week" (British): a week after the coming Thursday

@@ -37,6 +37,9 @@ _BACKSHIFTED = frozenset(tuple(c.split()) for c in lx.BACKSHIFTED_CUES)
 # postponed" may be said before the day.
 _FAILED_PLAN = re.compile(r"[^.;!?]*?\bbut\b[^.;!?]*?\b(?:never|did\s+not|didn't|was\s+not|wasn't"
                           r"|fell\s+through|instead)\b")
+# ... and so does a report named after it: "was expected to arrive on Friday, aides said"
+_REPORTED_AFTER = re.compile(r"[^.;!?]{0,60}?,\s+(?:[\w.'-]+\s+){1,4}?(?:"
+                             + "|".join(sorted(lx.BACKSHIFT_REPORTERS)) + r")\b")
 _PLAIN_PRESENT = frozenset({("go", "back")})
 _RESCHEDULE = frozenset(tuple(c.split()) for c in lx.RESCHEDULE_CUES)
 _RESCHEDULE_LENS = sorted({len(k) for k in _RESCHEDULE}, reverse=True)
@@ -222,7 +225,12 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
                 if key in _MULTI:
                     if key in _PLAIN_PRESENT and i > n and lows[i - n - 1] in _AUX:
                         continue  # "had to go back on Monday", "did not go back"
-                    if key in _BACKSHIFTED and _reported_ahead(lows, key, 0, i, len(words)) \
+                    if _MULTI[key] == FUTURE and i > n and lows[i - n - 1] == "had":
+                        return PAST, " ".join(words[i - n - 1:i])  # "had planned to travel
+                        # on Monday": a plan overtaken, so the day is gone
+                    if key in _BACKSHIFTED and (
+                            _reported_ahead(lows, key, 0, i, len(words))
+                            or (key[-1] == "to" and _REPORTED_AFTER.match(text, end, end + 120))) \
                             and not _FAILED_PLAN.match(text, end, end + 160):
                         return FUTURE, " ".join(words[i - n:i])
                     return _MULTI[key], " ".join(words[i - n:i])

@@ -120,6 +120,9 @@ def _h_nthwd(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.day(d), cue=cue)
 
 
+_REL_YEAR_AFTER = re.compile(r",?[ \t]+(?i:(last|this|next))[ \t]+(?i:year)\b(?!['\u2019])")
+
+
 def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     mm = pt.MONTH_RE.search(s)
@@ -144,7 +147,11 @@ def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if y is None:
         if st.anchor is None:
             return _Res(TimexType.DATE, f"XXXX-{mo:02d}-{d:02d}")
-        if wd:
+        rel_year = _REL_YEAR_AFTER.match(text, m.end())
+        if rel_year:  # "Jan. 1 last year": the year the words name
+            y = st.anchor.year + {"last": -1, "this": 0, "next": 1}[rel_year.group(1).lower()]
+            cue = rel_year.group(0).strip()
+        elif wd:
             y = rs.year_for_weekday_date(st.anchor, mo, d, wd)
         else:
             tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)

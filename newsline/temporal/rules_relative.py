@@ -8,7 +8,7 @@ ones ("a year earlier", "the following Monday") from the last date mentioned.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from newsline.models import TimexType
 from newsline.temporal import lexicon as lx
@@ -83,15 +83,21 @@ def _h_nthday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.day(st.anchor))
 
 
+_BEFORE_AFTER = frozenset({"the day before", "the day after", "the night before",
+                           "the evening before", "the morning after", "the night after",
+                           "the weekend before", "the weekend after"})
+
+
 def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
-    if low in ("the day before", "the day after") and re.match(r"[ \t]+[A-Za-z]",
-                                                              text[m.end():m.end() + 3]):
+    if low in _BEFORE_AFTER and re.match(r"[ \t]+[A-Za-z]", text[m.end():m.end() + 3]):
         # "before" governs what follows ("the day before the plunge"): only "the day"
         # is the expression, and it is a date only in apposition ("Oct. 12, the day
         # before the plunge"), where it restates the date just named
         if st.ref_day is None or not re.search(r"\d\W{0,3},\s*$",
                                                text[max(0, m.start() - 6):m.start()]):
+            return None
+        if not low.startswith("the day "):
             return None
         return _Res(TimexType.DATE, rs.day(st.ref_day), end_trim=len(m.group(0)) - 7,
                     remember=False)
@@ -105,6 +111,10 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
     season = lx.SEASONS.get(low.split()[-1])
     if season:
         return _Res(TimexType.DATE, _season_from(ref, low, season), anchor=ref)
+    if wd and low.startswith("that "):
+        # "arrested on Christmas Eve and charged that Saturday": that day of the same week
+        d = ref_day + timedelta(days=wd - ref_day.isoweekday())
+        return _Res(TimexType.DATE, rs.day(d), anchor=rs.day(ref_day))
     if wd:
         if "previous" in low or "prior" in low:
             d = rs.weekday_on_or_before(ref_day - timedelta(days=1), wd)
@@ -135,6 +145,22 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, rs.month(y, mo), anchor=ref)
     if low.endswith("week"):
         return _Res(TimexType.DATE, rs.week(ref_day + timedelta(weeks=n)), anchor=rs.day(ref_day))
+    if "weekend" in low:
+        # "that weekend": the one of the week named; "the weekend before" the one ending
+        # before that day, "the weekend after" the next one to begin after it (after a
+        # weekend named last, after its Saturday)
+        weekend = re.fullmatch(r"(\d{4})-W(\d\d)-WE", ref)
+        if weekend:
+            ref_day = date.fromisocalendar(int(weekend[1]), int(weekend[2]), 6)
+        if n < 0:
+            base = ref_day - timedelta(days=ref_day.isoweekday() if ref_day.isoweekday() < 7
+                                       else 7)
+        elif n > 0:
+            base = ref_day + timedelta(days=max(1, 6 - ref_day.isoweekday())
+                                       if ref_day.isoweekday() < 6 else 13 - ref_day.isoweekday())
+        else:
+            base = ref_day
+        return _Res(TimexType.DATE, rs.week(base) + "-WE", anchor=rs.day(ref_day))
     if low.endswith(("morning", "evening", "night")):  # a day, as TimeBank marks them
         return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
     return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
@@ -391,7 +417,7 @@ def _h_deictic(m: re.Match[str], text: str, st: _State) -> _Res | None:
                 off = o
                 break
         else:
-            if "that" in low:
+            if "that" in low or "same" in low:
                 if st.ref_day is None:
                     return _Res(TimexType.TIME, "XXXX-XX-XXT" + (part or "DT"))
                 v = rs.day(st.ref_day)
