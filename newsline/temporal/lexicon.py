@@ -42,6 +42,23 @@ WEEKDAY_NAME_FOLLOWERS: frozenset[str] = frozenset({
     "times", "telegraph", "mirror", "express", "herald", "post", "mail", "observer",
     "independent", "tribune", "journal", "edition", "magazine", "school", "service",
     "night live", "bloody", "club", "harbor", "harbour", "street", "group", "society",
+    "star", "sport", "people", "record", "river", "creek", "lake", "valley", "bay", "road",
+    "avenue", "square", "park", "hill", "island", "beach", "point",
+})
+
+# Capitalised nouns after which a feast's name is a place or an event's name ("Christmas
+# Island", "Easter Rising", "Christmas Creek"), not a day.
+HOLIDAY_NAME_FOLLOWERS: frozenset[str] = frozenset({
+    "island", "islands", "isle", "isles", "rising", "uprising", "offensive", "truce", "massacre",
+    "agreement", "accord", "accords", "creek", "river", "lake", "valley", "bay", "road",
+    "street", "square", "park", "hill", "beach", "point",
+})
+
+# Nouns that make a date the name of a group ("the March 14 alliance", "the March 23
+# Movement", "the militant group November 17"), not a day of the story.
+DATE_NAMED_GROUPS: frozenset[str] = frozenset({
+    "alliance", "movement", "coalition", "bloc", "group", "brigade", "brigades",
+    "organisation", "organization", "front", "faction",
 })
 
 # Lower-case compounds in which a weekday is no date ("she teaches Sunday school").

@@ -67,6 +67,10 @@ def _spelled_year(s: str) -> int | None:
     return None
 
 
+# "Operation Midnight Monday", "Operation Christmas Child": a name from the words before
+OPERATION_BEFORE = re.compile(r"\bOperation(?:[ \t]+[A-Z][a-z]+)*[ \t]+$")
+
+
 def _number(s: str) -> float | None:
     """The quantity of a number phrase: digits, words, fractions; None if vague."""
     s = s.lower().strip()

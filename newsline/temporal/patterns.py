@@ -76,7 +76,7 @@ WEEKDAY_PLURAL = r"(?:" + _cased(w + "s" for w in lx.WEEKDAYS if len(w) > 5) + r
 WEEKDAY_ANY = (r"(?:" + _cased(w for w in lx.WEEKDAYS if len(w) > 5) + r"\b|"
                + _cased(w for w in lx.WEEKDAYS if len(w) <= 5) + r"\.)")
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d|%|-\d|\s*(?:-|to)\s*\d{1,2}\b(?!\d))"
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d|%|-\d|\s*(?:-|to)\s*\d{1,2}\b(?!\d|[:.]\d))"
 _unit_words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
           "seventeen", "eighteen", "nineteen"]

@@ -250,8 +250,10 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
             got = None  # "the last storm to close the route": an infinitive, no present
         if got == FUTURE and lw in lx.SCHEDULE_PRESENT and not w.islower():
             got = None  # "won the US Open on Sunday": a name, not the verb "open"
-        if got == FUTURE and lw in lx.SCHEDULE_PRESENT and i >= 2 and lows[i - 2] in _DETERMINERS:
-            got = None  # "the meet on Saturday": a noun
+        if got == FUTURE and lw in lx.SCHEDULE_PRESENT and i >= 2 and lows[i - 2] in _DETERMINERS \
+                and not (lows[i - 2] in ("that", "which") and lw.endswith("s")):
+            got = None  # "the meet on Saturday": a noun ("a deadline that expires on Sunday":
+            # a relative clause's verb)
         if got == PAST and i >= 2 and words[i - 2].lower() in _NOT_BEFORE_PAST:
             got = None  # "will be paid" is a passive, "the flooded region" an adjective
         if w.lower() in lx.BASE_PRESENT and i >= 2 and (

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from newsline.models import TimexType
 from newsline.temporal import lexicon as lx
+from newsline.temporal import parsing as pa
 from newsline.temporal import patterns as pt
 from newsline.temporal import resolve as rs
 from newsline.temporal.parsing import (
@@ -128,6 +129,8 @@ def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
     mm = pt.MONTH_RE.search(s)
     if not mm:
         return None
+    if not pt.YEAR4_RE.search(s) and _names_group(text, m.start(), m.end()):
+        return None  # "the March 14 alliance", "the group November 17": names
     mo = lx.MONTHS[mm.group(0).rstrip(".").lower()]
     head = s[:mm.start()]
     tail = s[mm.end():]
@@ -281,15 +284,26 @@ _OF_NAMED_YEAR = re.compile(r"\bof\s+(next|last|this)\s+year$")
 
 
 # "Christmas Island"; "the Easter Rising", "the Tet Offensive": a place or an event's name
-_PLACE_AFTER = re.compile(r"\s+(?:Island|Islands|Isle|Isles|Rising|Uprising|Offensive|Truce"
-                          r"|Massacre|Agreement|Accords?)\b")
+_PLACE_AFTER = re.compile(r"\s+(?:" + "|".join(w.capitalize() for w in lx.HOLIDAY_NAME_FOLLOWERS)
+                          + r")\b")
+_GROUP_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(sorted(lx.DATE_NAMED_GROUPS)) + r")\b")
+_GROUP_BEFORE = re.compile(r"\b(?i:" + "|".join(sorted(lx.DATE_NAMED_GROUPS)) + r")[ \t]+$")
+_DAY_AFTER = re.compile(r"[ \t]+\d{1,2}\b")
+
+
+def _names_group(text: str, start: int, end: int) -> bool:
+    """A month and day that name a group: "the March 14 alliance", "the group November 17"."""
+    day = _DAY_AFTER.match(text, end)
+    return bool(_GROUP_AFTER.match(text, day.end() if day else end)
+                or _GROUP_BEFORE.search(text, max(0, start - 16), start))
 
 
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
 
 
 def _h_holiday(m: re.Match[str], text: str, st: _State) -> _Res | None:
-    if _PLACE_AFTER.match(text, m.end()):
+    if _PLACE_AFTER.match(text, m.end()) or pa.OPERATION_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()):
         return None  # "Christmas Island", "Easter Island": places
     obj = _NEXT_LOWER.match(text, m.end())
     if obj and obj.group(1) in lx.HOLIDAY_OBJECTS:
@@ -468,6 +482,8 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None
     name = mm.group(0).rstrip(".").lower()
     mo = lx.MONTHS[name]
+    if _names_group(text, m.start(), m.end()):
+        return None  # "the March 23 Movement": a name (its day was refused by _h_full)
     if mm.start() == 0 and _NAME_AFTER.match(text, m.end()) and not re.match(
             r"[ \t]+(?:" + "|".join(w.capitalize() for w in lx.WEEKDAYS if len(w) > 5)
             + r")\b", text[m.end():m.end() + 12]):

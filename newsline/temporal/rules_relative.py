@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from newsline.models import TimexType
 from newsline.temporal import lexicon as lx
+from newsline.temporal import parsing as pa
 from newsline.temporal import patterns as pt
 from newsline.temporal import resolve as rs
 from newsline.temporal.parsing import (
@@ -475,7 +476,8 @@ def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     ep = _CAPITAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
     if ep and ep.group(0).split()[0] in lx.WEEKDAY_EPITHETS and s[0].isupper():
         return None  # "Black Monday", "Bloody Sunday": events with names, not this week's days
-    if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+    if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or \
+            pa.OPERATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None  # "a servant named Friday": a name ("were named Thursday" is a date)
     wd = _weekday_of(s)
     if wd is None:
