@@ -288,6 +288,9 @@ FUTURE_CUES: tuple[str, ...] = (
     # a schedule in the plural present: "the polls close at 8 p.m. Tuesday". Only with such
     # a subject: "stocks close higher on Friday" is a market report of the day just gone
     "polls close", "doors close", "nominations close", "entries close", "bids close",
+    # fixtures and returns: "City host the leaders on Saturday", "she returns there on
+    # Saturday"; a place shut on a day ahead: "markets are closed on Monday"
+    "host", "return", "returns", "is closed", "are closed", "remain closed", "remains closed",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",
@@ -316,7 +319,7 @@ RESCHEDULE_CUES: tuple[str, ...] = (
     "postponed to", "postponed until", "delayed to", "delayed until", "pushed back to",
     "pushed back until", "put off until", "put off to", "rescheduled for", "rescheduled to",
     "brought forward to", "moved up to", "moved back to", "deferred to", "deferred until",
-    "adjourned to", "pushed to", "postponed for", "delayed for",
+    "adjourned to", "pushed to", "postponed for", "delayed for", "moved to",
 )
 # "it was not until Friday", "aid did not arrive until Monday": "until" after a past negation
 PAST_NEGATIONS: frozenset[str] = frozenset({"wasn't", "weren't", "didn't", "hadn't"})
@@ -379,7 +382,7 @@ CLAUSE_BREAKS: tuple[str, ...] = (";", ":", "\u2013", "\u2014", " - ", "--", "("
 # Base forms of schedule verbs: after "will", "did" or "not" the auxiliary decides.
 BASE_PRESENT: frozenset[str] = frozenset({
     "begin", "start", "open", "convene", "meet", "resume", "arrive", "depart", "travel",
-    "continue", "reopen", "play",
+    "continue", "reopen", "play", "host", "return",
 })
 # Present verbs of a schedule are nouns after a determiner: "the meet on Saturday",
 # "the close on Friday", "the end of trading on Monday"
@@ -387,7 +390,8 @@ SCHEDULE_PRESENT: frozenset[str] = frozenset({
     "begins", "starts", "opens", "ends", "closes", "expires", "arrives", "departs", "resumes",
     "convenes", "meets", "visits", "travels", "heads", "begin", "start", "open", "convene",
     "meet", "resume", "arrive", "depart", "travel", "close", "end", "continues", "continue",
-    "runs", "hosts", "face", "faces", "reopens", "reopen", "play", "plays",
+    "runs", "hosts", "face", "faces", "reopens", "reopen", "play", "plays", "host", "return",
+    "returns",
 })
 # "if"/"unless" after these asks about something ("asked if the vote on Monday was fair"),
 # it does not set a condition on the future

@@ -206,7 +206,9 @@ _R: list[tuple[str, str]] = [
      + _ci(["fiscal", "calendar"]) + r"\s+)?(?:" + YEAR4 + r"|"
      + _ci(["this year", "last year", "next year", "the year", "the current year"]) + r"))?"),
     ("qcode", r"\b[Qq][1-4](?:\s+(?:" + YEAR4 + r"))?\b|\bH[12]\s+" + YEAR4 + r"\b"
-     r"|\bFY[ \t]?(?:(?:19|20)\d\d|\d\d)\b(?![-/]\d)"),
+     r"|\bFY[ \t]?(?:(?:19|20)\d\d|\d\d)\b(?![-/]\d)"
+     # broker shorthand: "1H26" (first half of 2026), "3Q25", "2Q2024"
+     r"|\b(?:[12]H|[1-4]Q)(?:(?:19|20)\d\d|\d\d)\b(?![-/]\w)"),
     # "the week after next", "the year before last": two units from the anchor
     ("afternext", r"(?i:the\s+(?:week|month|year)\s+(?:after\s+next|before\s+last))\b"),
     ("narr", _ci(["the next day", "the following day", "the previous day", "the day before",
@@ -311,22 +313,29 @@ _R: list[tuple[str, str]] = [
                      "the beginning of the year", "the turn of the century"]) + r"\b"),
     ("set", r"(?:" + _ci(["every", "each", "once a", "twice a", "per"]) + r"|(?:[2-9]|"
      + _ci(["three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"])
-     + r")\s+(?i:times\s+an?))\s+(?:other\s+|"
+     + r")\s+(?i:times\s+an?))\s+(?:(?i:other|second)\s+|"
      + NUMBER + r"\s+)?(?:"
      + _ci(["day", "week", "month", "year", "quarter", "morning", "evening", "night",
             "afternoon", "weekend", "summer", "winter", "spring", "fall"]) + r"\b|"
      + WEEKDAY_FULL + r"(?:\s+" + PART + r")?|" + MONTH_FULL + r"|" + UNIT_PL + r"\b)|"
      + _ci(lx.FREQUENCIES) + r"\b"
      # "closed on Mondays", "on Sunday mornings": a weekday in the plural recurs
-     r"|(?<=\bon\s)(?:" + WEEKDAY_PLURAL + r"|" + WEEKDAY_FULL + r"\s+" + PART + r"s)\b"
+     r"|(?:(?<=\bon\s)|(?<=\bexcept\s)|(?<=\bclosed\s)|(?<=\bopen\s))(?:" + WEEKDAY_PLURAL
+     + r"|" + WEEKDAY_FULL + r"\s+" + PART + r"s)\b"
+     # "on alternate Saturdays": every other one
+     r"|(?i:alternate)\s+" + WEEKDAY_PLURAL
      # "closed on weekends", "at weekends"
-     r"|(?:(?<=\bon\s)|(?<=\bat\s))(?i:weekends)\b"),
+     + r"|(?:(?<=\bon\s)|(?<=\bat\s))(?i:weekends)\b"),
     ("ref", r"(?:" + _ci([k for k in lx.REFERENCES if k != "now"]) + r"|(?i:now))\b"
      r"(?!-)"),
     ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening"])
      + r"\b|(?i:mid[\s-]?(?:morning|afternoon))\b(?:\s+" + DEICTIC + r"\b)?"),
     ("month", POS_PREFIX + MONTH_FULL),
-    ("yearword", r"(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+|current\s+|new\s+)?(?:year|"
+    # "has gained 8% year to date", "sales so far in the year to date" (before "the year");
+    # "midweek"
+    ("yearword", r"(?i:(?:the\s+)?year[\s-]to[\s-]date|mid-?week)\b(?!-)"
+     r"|(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+|current\s+|new\s+|long\s+"
+     r"|(?:holiday-)?shortened\s+|(?:rest|remainder|balance)\s+of\s+the\s+)?(?:year|"
      r"week|month|weekend))\b(?!-)"),
 ]
 
@@ -352,7 +361,7 @@ FIRST_WORDS: frozenset[str] = frozenset(
        "eighties", "nineties", "new", "right", "thanksgiving", "additional", "further", "q", "full",
        "entire", "whole", "other", "following", "remaining", "half", "period", "decades",
        "years", "months", "weeks", "days", "twenty-first", "valentine's", "tue", "thu", "h",
-       "fy"}
+       "fy", "alternate", "centuries", "midweek", "year"}
     | {w + "s" for w in lx.WEEKDAYS if len(w) > 5}
 )
 # The other holidays are written capitalised: only that form may start a match there.

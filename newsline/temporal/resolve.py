@@ -40,6 +40,10 @@ _FAILED_PLAN = re.compile(r"[^.;!?]*?\bbut\b[^.;!?]*?\b(?:never|did\s+not|didn't
 # ... and so does a report named after it: "was expected to arrive on Friday, aides said"
 _REPORTED_AFTER = re.compile(r"[^.;!?]{0,60}?,\s+(?:[\w.'-]+\s+){1,4}?(?:"
                              + "|".join(sorted(lx.BACKSHIFT_REPORTERS)) + r")\b")
+_DAY_OR_MONTH = "|".join(sorted((w.capitalize() for w in (*lx.WEEKDAYS, *lx.MONTHS)
+                                  if len(w) > 2 and w.isalpha()), key=len, reverse=True))
+_COORDINATED = re.compile(r"\b(" + _DAY_OR_MONTH + r")(?:['\u2019]s\s+[a-z]+(?:\s+[a-z]+)?)?"
+                          r"(?:\s+\d{1,2})?,?\s+(?:and|or)\s+(?:on\s+|in\s+)?$")
 _PLAIN_PRESENT = frozenset({("go", "back")})
 _RESCHEDULE = frozenset(tuple(c.split()) for c in lx.RESCHEDULE_CUES)
 _RESCHEDULE_LENS = sorted({len(k) for k in _RESCHEDULE}, reverse=True)
@@ -190,6 +194,11 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     (None, None) when nothing decides. No part-of-speech tagger: regular past
     tense is "a lowercase word ending in -ed", irregular verbs come from the lexicon.
     """
+    first = coordinated_head(text, start)
+    if first is not None:
+        # "around Tuesday's election and Thursday's rate decision", "in September and
+        # December": the second of two joined dates shares the first one's clause
+        return tense_cue(text, first[0], first[1], window, max_words)
     nxt = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
     if nxt is not None and nxt.group(0).islower():
         got = _word_cue(nxt.group(0))
@@ -207,6 +216,9 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     for n in _RESCHEDULE_LENS:
         if tuple(lows[-n:]) in _RESCHEDULE:
             return FUTURE, " ".join(words[-n:])  # "postponed to Thursday"
+        if len(lows) >= n + 2 and lows[-3] == "on" and \
+                tuple(lows[-n - 2:-3] + lows[-1:]) in _RESCHEDULE:
+            return FUTURE, " ".join(words[-n - 2:])  # "moved on Tuesday to Jan. 18"
     k = len(lows) - (2 if lows[-1:] == ["on"] else 1)  # "the vote is (on) Sunday":
     if k >= 0 and lows[k] in ("is", "are") and (k == 0 or lows[k - 1] != "today"):
         return FUTURE, words[k]  # a present copula right before it: scheduled ahead
@@ -235,9 +247,11 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
                         return FUTURE, " ".join(words[i - n:i])
                     return _MULTI[key], " ".join(words[i - n:i])
         lw = lows[i - 1]
-        if (lw in lx.COMMITMENT_VERBS and i + 1 < len(words) and lows[i] == "to"
-                and lows[i + 1] not in _DETERMINERS and not (i >= 2 and lows[i - 2] == "had")):
-            return FUTURE, f"{w} {words[i]}"  # "agreed to meet again on Thursday"
+        j = i + 2 if lows[i:i + 1] == ["on"] and lows[i + 2:i + 3] == ["to"] else i
+        if (lw in lx.COMMITMENT_VERBS and j + 1 < len(words) and lows[j] == "to"
+                and lows[j + 1] not in _DETERMINERS and not (i >= 2 and lows[i - 2] == "had")):
+            return FUTURE, f"{w} {words[j]}"  # "agreed to meet again on Thursday", "vowed on
+            # Tuesday to hold elections by Saturday"
         if lw in lx.CONDITION_WORDS and (i < 2 or lows[i - 2] not in lx.NOT_BEFORE_IF):
             return FUTURE, w  # "if no deal is reached by Sunday": nothing nearer decided
         got = _word_cue(w)
@@ -301,6 +315,13 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
             return got, w
         prev = w.lower()
     return None, None
+
+
+def coordinated_head(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the day or month that the one at ``start`` is joined to by "and"/"or"
+    ("in September and December", "Tuesday's vote and Thursday's"), else None."""
+    co = _COORDINATED.search(text, max(0, start - 40), start)
+    return None if co is None else (co.start(1), co.end(1))
 
 
 def _reported_ahead(lows: list[str], key: tuple[str, ...], lo: int, i: int,

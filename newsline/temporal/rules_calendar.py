@@ -494,7 +494,11 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None
     if st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
-    tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
+    if _prev_word(text, m.start()) in _NOUN_DETERMINERS and _NOUN_AFTER.match(text, m.end()):
+        tense, cue = None, None  # "returns from its August recess": the month names a
+        # thing, which the verb's tense does not place
+    else:
+        tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
     period = _PERIOD_TO.search(text, max(0, m.start() - 40), m.start())
     if tense is None and period:
         # "inflation hit 2.4% in the 12 months to April": a period reported on ends in the
@@ -502,7 +506,8 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
         # in the year to June")
         far, far_cue = rs.tense_cue(text, m.start(), m.end())
         tense, cue = (far, far_cue) if far == rs.FUTURE else (rs.PAST, period.group(1))
-    if tense is None and _prev_word(text, m.start()) in _MONTH_ADJUNCT_PREPS:
+    head = rs.coordinated_head(text, m.start())
+    if tense is None and _prev_word(text, head[0] if head else m.start()) in _MONTH_ADJUNCT_PREPS:
         # a future modal governs every adjunct of its clause ("will double its flights
         # between A and B by August"), but not a month that modifies a noun ("will have
         # to explain a January warning"), nor a distant past verb, often a reporting verb
@@ -517,6 +522,10 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
             if _month_year(st.anchor, mo, rs.PAST) != _month_year(st.anchor, mo, None):
                 tense, cue = far, far_cue
     return _Res(TimexType.DATE, rs.month(_month_year(st.anchor, mo, tense), mo), cue=cue)
+
+
+_NOUN_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "a", "an", "whose"})
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]{3,}")
 
 
 def _month_year(anchor: date, mo: int, tense: str | None) -> int:

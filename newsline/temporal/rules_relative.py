@@ -542,6 +542,19 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     head = low.split()[-1]
     a = st.anchor
+    if low.replace("-", " ").endswith("year to date"):
+        return _Res(TimexType.DATE, f"{a.year:04d}" if a else "XXXX")  # as "so far this year"
+    if head in ("midweek", "mid-week"):
+        if a is None:
+            return _Res(TimexType.DATE, "XXXX-WXX")
+        # the middle of this week, or of the next once it is past and the clause looks ahead
+        # ("storms are set to return midweek", written on a Friday)
+        tense, cue = rs.tense_cue(text, m.start(), m.end())
+        ahead = tense == rs.FUTURE and a.isoweekday() >= 4
+        return _Res(TimexType.DATE, rs.week(a + timedelta(days=7 if ahead else 0)), cue=cue)
+    if (" of the " in low or "shortened" in low) and head in ("week", "month") and a:
+        # "the rest of the week", "the holiday-shortened week": the one being written in
+        return _Res(TimexType.DATE, rs.week(a) if head == "week" else rs.month(a.year, a.month))
     if " new " in f" {low} ":
         if head != "year" or _NEW_YEAR_FEAST.match(text, m.end()):
             return None  # "the new week"; "the New Year holiday" is the feast's

@@ -170,7 +170,8 @@ def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
                                                        text[max(0, m.start() - 12):m.start()]):
             return None  # "to rise 8.5% annually": a growth rate, not a schedule
         return _Res(TimexType.SET, lx.FREQUENCIES[low])
-    plural = re.fullmatch(r"([a-z]+day)s?(?:\s+([a-z]+?)s)?", " ".join(low.split()))
+    plural = re.fullmatch(r"(?:alternate\s+)?([a-z]+day)s?(?:\s+([a-z]+?)s)?",
+                          " ".join(low.split()))
     if plural and plural.group(1) in lx.WEEKDAYS and (low.endswith("s") or plural.group(2)):
         day_no = lx.WEEKDAYS[plural.group(1)]  # "on Mondays", "on Sunday mornings"
         part = lx.PARTS_OF_DAY.get(plural.group(2) or "")
