@@ -224,8 +224,8 @@ def _h_qcode(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, f"{_year_of(s):04d}-H{s[1]}")  # "H1 2021"
     if s[0].isdigit():  # "1H26", "3Q2025"
         num = s[2:]
-        y = int(num) + (2000 if len(num) == 2 else 0)
-        return _Res(TimexType.DATE, f"{y:04d}-{s[1]}{s[0]}")
+        return _Res(TimexType.DATE,
+                    f"{int(num) + (2000 if len(num) == 2 else 0):04d}-{s[1]}{s[0]}")
     q = int(s[1])
     y = _year_of(s)
     if y is None:

@@ -153,15 +153,14 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         weekend = re.fullmatch(r"(\d{4})-W(\d\d)-WE", ref)
         if weekend:
             ref_day = date.fromisocalendar(int(weekend[1]), int(weekend[2]), 6)
+        wd_ref = ref_day.isoweekday()
         if n < 0:
-            base = ref_day - timedelta(days=ref_day.isoweekday() if ref_day.isoweekday() < 7
-                                       else 7)
+            on = ref_day - timedelta(days=wd_ref if wd_ref < 7 else 7)
         elif n > 0:
-            base = ref_day + timedelta(days=max(1, 6 - ref_day.isoweekday())
-                                       if ref_day.isoweekday() < 6 else 13 - ref_day.isoweekday())
+            on = ref_day + timedelta(days=max(1, 6 - wd_ref) if wd_ref < 6 else 13 - wd_ref)
         else:
-            base = ref_day
-        return _Res(TimexType.DATE, rs.week(base) + "-WE", anchor=rs.day(ref_day))
+            on = ref_day
+        return _Res(TimexType.DATE, rs.week(on) + "-WE", anchor=rs.day(ref_day))
     if low.endswith(("morning", "evening", "night")):  # a day, as TimeBank marks them
         return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
     return _Res(TimexType.DATE, rs.day(ref_day + timedelta(days=n)), anchor=rs.day(ref_day))
