@@ -178,8 +178,8 @@ _R: list[tuple[str, str]] = [
      r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\.\d)"  # 23.11.2015: day first
      r"|[0-3]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![\d/-])"),
     ("nthday", r"(?i:the)\s+" + ORD_WORD + r"\s+(?i:day)\b(?!-)"),
-    ("weekof", r"(?i:the\s+week\s+of)\s+" + MONTH_ANY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR4
-     + r")?"),
+    ("weekof", r"(?i:the\s+week(?:end)?\s+of)\s+" + MONTH_ANY + r"\s+" + DAYNUM
+     + r"(?:,?\s+" + YEAR4 + r")?"),
     # "the first Monday in May", "the last Friday of November 2025"
     ("nthwd", r"(?i:the)\s+" + _ci(["first", "second", "third", "fourth", "fifth", "last"])
      + r"\s+" + WEEKDAY_FULL + r"\s+(?i:of|in)\s+(?:" + MONTH_FULL + r"(?:,?\s+" + YEAR4
@@ -228,6 +228,8 @@ _R: list[tuple[str, str]] = [
                   "the weekend after", "the following weekend", "the previous weekend"])
      + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+|that\s+)"
      + WEEKDAY_FULL
+     # "delegates arrive on the Sunday before": a weekday counted from the date just named
+     + r"|(?i:the)\s+" + WEEKDAY_FULL + r"\s+(?i:before|after)(?=\s*[.,;:!?)]|\s*$)"
      # "by the following spring", "that summer": a season counted from the last date
      + r"|(?i:the\s+(?:previous|following|next|prior)\s+)" + SEASON + r"\b(?!\s+of\b)"
      + r"|(?i:that\s+(?:spring|summer|autumn|winter))\b(?!\s+of\b)"),
@@ -309,7 +311,9 @@ _R: list[tuple[str, str]] = [
                      "the end of this year",
                      "the end of next year", "the end of last year", "the end of the month",
                      "the end of the week", "the end of the decade", "end of the year",
-                     "the end of the quarter", "the start of the year",
+                     "the end of the quarter", "the start of the quarter",
+                     "the beginning of the quarter", "the start of the month",
+                     "the beginning of the month", "the start of the week", "the start of the year",
                      "the beginning of the year", "the turn of the century"]) + r"\b"),
     ("set", r"(?:" + _ci(["every", "each", "once a", "twice a", "per"]) + r"|(?:[2-9]|"
      + _ci(["three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"])

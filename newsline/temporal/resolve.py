@@ -273,6 +273,9 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if w.lower() in lx.BASE_PRESENT and i >= 2 and (
                 words[i - 2].lower() in _AUX or words[i - 2].lower().endswith("n't")):
             got = None  # "did not meet", "will meet": the auxiliary before it decides
+            aux_cue = _word_cue(words[i - 2])
+            if aux_cue is not None and lows[i - 2] != "to":
+                return aux_cue, words[i - 2]  # ... at once, however far the date
         if got == FUTURE and lows[i - 1] == "next" and i < len(words) and lows[i] == "to":
             got = None  # "next to the embassy": a place, not the future
         if (got is None and lows[i - 1] == "could" and i < len(words)

@@ -78,7 +78,16 @@ def _h_weekof(m: re.Match[str], text: str, st: _State) -> _Res | None:
     res = _h_full(pt.RULES["full"].match(text, m.start() + mm.start()) or m, text, st)
     if res is None or not re.match(r"^\d{4}-\d\d-\d\d$", res.value):
         return None
-    return _Res(TimexType.DATE, rs.week(date.fromisoformat(res.value)), cue=res.cue)
+    day, cue = date.fromisoformat(res.value), res.cue
+    if cue is None and st.anchor is not None and not pt.YEAR4_RE.search(s):
+        # the clause's tense reaches the day past "the week of" ("will start on the
+        # weekend of August 9")
+        tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
+        fixed = rs.safe_date(rs.year_for_month_day(st.anchor, day.month, day.day, tense),
+                             day.month, day.day)
+        day = fixed or day
+    weekend = "-WE" if re.match(r"(?i)the\s+weekend", s) else ""
+    return _Res(TimexType.DATE, rs.week(day) + weekend, cue=cue)
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
@@ -156,6 +165,11 @@ def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
             cue = rel_year.group(0).strip()
         elif wd:
             y = rs.year_for_weekday_date(st.anchor, mo, d, wd)
+        elif _ATTRIBUTIVE_IN_PHRASE.search(text, max(0, m.start() - 30), m.start()) and \
+                _NOUN_AFTER.match(text, m.end()):
+            # "relatives of those killed in the Oct. 7 attacks will rally": a date naming a
+            # thing inside a phrase lies where it is nearest; the main verb is not its tense
+            y = rs.year_for_month_day(st.anchor, mo, d, None)
         else:
             tense, cue = rs.tense_cue(text, m.start(), m.end(), max_words=4)
             if tense is None and _prev_word(text, m.start()) in _DAY_ADJUNCT_PREPS:
@@ -525,6 +539,8 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 
 _NOUN_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "a", "an", "whose"})
+_ATTRIBUTIVE_IN_PHRASE = re.compile(r"\b(?:in|of|since|after|before|from|by|for|at|over|"
+                                    r"during|to)\s+(?:the|its|their|his|her|our)\s+$")
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]{3,}")
 
 

@@ -263,7 +263,9 @@ def _h_yearend(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if "week" in low:
         return _Res(TimexType.DATE, rs.week(st.anchor))
     if "quarter" in low:
-        q = st.quarter or (st.anchor.year, (st.anchor.month - 1) // 3 + 1)
+        # the quarter a report is about, else the one being written in ("has lost 12% since
+        # the start of the quarter")
+        q = st.near_quarter() or (st.anchor.year, (st.anchor.month - 1) // 3 + 1)
         return _Res(TimexType.DATE, f"{q[0]:04d}-Q{q[1]}")
     if "century" in low:
         return _Res(TimexType.DATE, f"{st.anchor.year // 100:02d}")

@@ -117,7 +117,7 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         d = ref_day + timedelta(days=wd - ref_day.isoweekday())
         return _Res(TimexType.DATE, rs.day(d), anchor=rs.day(ref_day))
     if wd:
-        if "previous" in low or "prior" in low:
+        if "previous" in low or "prior" in low or low.endswith("before"):
             d = rs.weekday_on_or_before(ref_day - timedelta(days=1), wd)
         else:
             d = rs.weekday_on_or_after(ref_day + timedelta(days=1), wd)
