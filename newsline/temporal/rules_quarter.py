@@ -175,8 +175,10 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
                 and not re.search(r"\bof the (?:current )?year$", low)
                 and date(y, 3 * q - 2, 1) > st.anchor):
             tense, _c = rs.tense_cue(text, m.start(), m.end())
-            if tense != rs.FUTURE:
-                y -= 1
+            starts_in = (date(y, 3 * q - 2, 1) - st.anchor).days
+            if tense != rs.FUTURE and not (starts_in <= 31 and tense is None):
+                y -= 1  # not begun and nothing looks ahead: last year's (the one about to
+                # begin is the nearest, "see further gains in the third quarter" on June 30)
     elif "that" in mods and st.quarter is not None:
         return _Res(TimexType.DATE, f"{st.quarter[0]:04d}-Q{st.quarter[1]}")
     elif mods & {"current", "this"} and st.anchor is not None:
