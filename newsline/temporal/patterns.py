@@ -179,7 +179,7 @@ _R: list[tuple[str, str]] = [
      r"|[0-3]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![\d/-])"),
     ("nthday", r"(?i:the)\s+" + ORD_WORD + r"\s+(?i:day)\b(?!-)"),
     ("weekof", r"(?i:the\s+week(?:end)?\s+of)\s+" + MONTH_ANY + r"\s+" + DAYNUM
-     + r"(?:,?\s+" + YEAR4 + r")?"),
+     + r"(?:[-\u2013](?:[12]\d|3[01]|0?[1-9])\b)?(?:,?\s+" + YEAR4 + r")?"),
     # "the first Monday in May", "the last Friday of November 2025"
     ("nthwd", r"(?i:the)\s+" + _ci(["first", "second", "third", "fourth", "fifth", "last"])
      + r"\s+" + WEEKDAY_FULL + r"\s+(?i:of|in)\s+(?:" + MONTH_FULL + r"(?:,?\s+" + YEAR4

@@ -112,6 +112,13 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
     season = lx.SEASONS.get(low.split()[-1])
     if season:
         return _Res(TimexType.DATE, _season_from(ref, low, season), anchor=ref)
+    span = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", ref)
+    if wd and span:
+        # "over the weekend of March 21 ... the following Monday": count from that week's
+        # last day (its first, going back)
+        back = "previous" in low or "prior" in low or low.endswith("before")
+        ref_day = date.fromisocalendar(int(span[1]), int(span[2]),
+                                       (6 if span[3] else 1) if back else 7)
     if wd and low.startswith("that "):
         # "arrested on Christmas Eve and charged that Saturday": that day of the same week
         d = ref_day + timedelta(days=wd - ref_day.isoweekday())
