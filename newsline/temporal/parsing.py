@@ -69,6 +69,19 @@ def _spelled_year(s: str) -> int | None:
 
 # "Operation Midnight Monday", "Operation Christmas Child": a name from the words before
 OPERATION_BEFORE = re.compile(r"\bOperation(?:[ \t]+[A-Z][a-z]+)*[ \t]+$")
+# "By Tom Sunday and Grace Easter": a byline's names ("By" opens the line)
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*By[ \t]+(?:[A-Z][\w.'-]*,?[ \t]+(?:and[ \t]+)?)+$")
+# "a key witness, Douglas Friday, had fled": a first name and a surname between commas
+_APPOSED_NAME = re.compile(r"[,(][ \t]*[A-Z][a-z]+[ \t]+$")
+
+
+def in_personal_name(text: str, start: int, end: int) -> bool:
+    """A day's or feast's name used as a surname or given name: in a byline, or as the
+    second word of a name set off by commas ("the witness, Douglas Friday, said")."""
+    if _BYLINE_BEFORE.search(text, max(0, start - 80), start):
+        return True
+    return bool(_APPOSED_NAME.search(text, max(0, start - 30), start)) and \
+        re.match(r"[ \t]*[,)]", text[end:end + 3]) is not None
 
 
 def _number(s: str) -> float | None:

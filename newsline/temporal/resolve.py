@@ -317,7 +317,23 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if got:
             return got, w
         prev = w.lower()
+    if _headline_to(text, start, end):
+        return FUTURE, "to"  # "Minister to meet dockers Wednesday": a headline's plan
     return None, None
+
+
+_HEADLINE_TO = re.compile(r"\b[A-Za-z][a-z]+\s+to\s+[a-z]{3,}\b")
+
+
+def _headline_to(text: str, start: int, end: int) -> bool:
+    """A headline (a short line without a full stop) whose verb is "to" + verb: news
+    headlines write the future that way."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo:hi if hi >= 0 else len(text)].rstrip()
+    if not line or len(line) > 120 or line[-1] in ".!?\"'" or ". " in line:
+        return False
+    return _HEADLINE_TO.search(text, lo, start) is not None
 
 
 def coordinated_head(text: str, start: int) -> tuple[int, int] | None:

@@ -317,7 +317,8 @@ _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
 
 def _h_holiday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if _PLACE_AFTER.match(text, m.end()) or pa.OPERATION_BEFORE.search(
-            text, max(0, m.start() - 40), m.start()):
+            text, max(0, m.start() - 40), m.start()) or pa.in_personal_name(
+            text, m.start(), m.end()):
         return None  # "Christmas Island", "Easter Island": places
     obj = _NEXT_LOWER.match(text, m.end())
     if obj and obj.group(1) in lx.HOLIDAY_OBJECTS:

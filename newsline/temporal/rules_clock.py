@@ -53,6 +53,25 @@ _WORD_CLOCK = re.compile(r"(?i)(?P<rel>(?:half|(?:a\s+)?quarter)\s+(?:past|to)\s
                          + r")\b")
 
 
+_PM_CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[pP]\.?\s?[mM]\b")
+
+
+def _later_that_evening(text: str, start: int, hh: int) -> bool:
+    """A clock without a.m./p.m. after a p.m. clock of the same paragraph, and no earlier
+    than it: the story has moved on that evening, not back to the morning."""
+    lo = max(0, start - 300)
+    para = text.rfind("\n\n", lo, start)
+    found = list(_PM_CLOCK.finditer(text, para + 2 if para >= 0 else lo, start))
+    last = found[-1] if found else None
+    if last is None or int(last.group(1)) % 12 > hh:
+        return False
+    between = text[last.end():start + 40]
+    return _NEW_DAY.search(between) is None  # "... at 9:30 the next day" starts afresh
+
+
+_NEW_DAY = re.compile(r"(?i)\b(?:next|following|tomorrow|morning|overnight|dawn|day)\b")
+
+
 def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     if s[:4].lower() == "noon" and _prev_word(text, m.start()) == "high":
@@ -88,6 +107,8 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
             hh += 12
         elif ap == "a" and hh == 12:
             hh = 0
+        elif not ap and cm.group("m") and 1 <= hh < 12 and _later_that_evening(text, m.start(), hh):
+            hh += 12  # "began at about 9:15 p.m. ... the first patrol car arrived at 9:40"
     rest = s[cm.end():]
     oclock = re.match(r"\s*o'clock", rest)
     if oclock:

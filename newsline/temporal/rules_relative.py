@@ -483,7 +483,8 @@ def _h_weekday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if ep and ep.group(0).split()[0] in lx.WEEKDAY_EPITHETS and s[0].isupper():
         return None  # "Black Monday", "Bloody Sunday": events with names, not this week's days
     if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or \
-            pa.OPERATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            pa.OPERATION_BEFORE.search(text, max(0, m.start() - 40), m.start()) or \
+            pa.in_personal_name(text, m.start(), m.end()):
         return None  # "a servant named Friday": a name ("were named Thursday" is a date)
     wd = _weekday_of(s)
     if wd is None:
