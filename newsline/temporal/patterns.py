@@ -225,7 +225,9 @@ _R: list[tuple[str, str]] = [
                   "the previous evening", "the previous night", "the night before",
                   "the evening before", "the morning after", "the night after",
                   "that weekend", "the same weekend", "the weekend before",
-                  "the weekend after", "the following weekend", "the previous weekend"])
+                  "the weekend after", "the following weekend", "the previous weekend",
+                  "the month before", "the year before", "the week before",
+                  "earlier in the day", "later in the day"])
      + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+|that\s+)"
      + WEEKDAY_FULL
      # "delegates arrive on the Sunday before": a weekday counted from the date just named
@@ -259,6 +261,7 @@ _R: list[tuple[str, str]] = [
      + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so))?"
      r"(?:-(?i:long|old))?\b"),
     ("durvague", r"(?i:the\s+(?:days|weeks|months)\s+ahead"
+     r"|(?:the\s+)?(?:past|last|next|coming)\s+(?:hour|minute)"
      r"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?"
      r"(?:years|months|weeks|decades|days)|decades-long|years-long|(?:hour|day|week|month|year"
      r"|decade)-long|the\s+years|years|decades|centuries"
@@ -320,11 +323,13 @@ _R: list[tuple[str, str]] = [
      + r")\s+(?i:times\s+an?))\s+(?:(?i:other|second)\s+|"
      + NUMBER + r"\s+)?(?:"
      + _ci(["day", "week", "month", "year", "quarter", "morning", "evening", "night",
-            "afternoon", "weekend", "summer", "winter", "spring", "fall"]) + r"\b|"
+            "afternoon", "weekend", "summer", "winter", "spring", "fall", "hour", "minute"])
+     + r"\b|"
      + WEEKDAY_FULL + r"(?:\s+" + PART + r")?|" + MONTH_FULL + r"|" + UNIT_PL + r"\b)|"
      + _ci(lx.FREQUENCIES) + r"\b"
      # "closed on Mondays", "on Sunday mornings": a weekday in the plural recurs
-     r"|(?:(?<=\bon\s)|(?<=\bexcept\s)|(?<=\bclosed\s)|(?<=\bopen\s))(?:" + WEEKDAY_PLURAL
+     r"|(?:(?<=\bon\s)|(?<=\bexcept\s)|(?<=\bclosed\s)|(?<=\bopen\s)|(?<=days\sand\s)"
+     r"|(?<=days\sor\s))(?:" + WEEKDAY_PLURAL
      + r"|" + WEEKDAY_FULL + r"\s+" + PART + r"s)\b"
      # "on alternate Saturdays": every other one
      r"|(?i:alternate)\s+" + WEEKDAY_PLURAL

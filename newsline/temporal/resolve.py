@@ -278,6 +278,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
                 return aux_cue, words[i - 2]  # ... at once, however far the date
         if got == FUTURE and lows[i - 1] == "next" and i < len(words) and lows[i] == "to":
             got = None  # "next to the embassy": a place, not the future
+        if lw in ("last", "next") and i >= 2 and lows[i - 2] in _DETERMINERS:
+            got = None  # "the last session", "its next meeting": final, following
         if (got is None and lows[i - 1] == "could" and i < len(words)
                 and lows[i] not in _NOT_AFTER_COULD):
             got = FUTURE  # "the strike could end Wednesday" (not "could be located")
@@ -314,6 +316,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if got == FUTURE and w.lower() in lx.SCHEDULE_PRESENT and (
                 prev in _DETERMINERS or prev.startswith("'")):
             got = None  # "as of Friday's close": a noun after a possessive
+        if w.lower() in ("last", "next") and prev in _DETERMINERS:
+            got = None  # "on Jan. 8 for the last session": final, no past
         if got:
             return got, w
         prev = w.lower()

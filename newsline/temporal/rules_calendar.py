@@ -33,6 +33,7 @@ _PERIOD_TO = re.compile(r"(?i)\b((?:months?|weeks?|year|quarter|half|half-year|p
 _MONTH_ADJUNCT_PREPS = frozenset({"in", "by", "until", "till", "through", "before", "during",
                                   "for", "from", "throughout"})
 _DAY_ADJUNCT_PREPS = _MONTH_ADJUNCT_PREPS | {"on"}
+_MONTH_JOINED = re.compile(r"[ \t]+(?:and|or|to|through)[ \t]+" + pt.MONTH_FULL)
 _PREPS_FOR_AMBIGUOUS_MONTH = frozenset({
     "in", "since", "until", "till", "by", "of", "from", "through", "to", "before", "after",
     "during", "early", "late", "mid", "last", "next", "this", "and", "or", "between",
@@ -505,8 +506,8 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return None  # "April Moreno", "June Hartley": a first name
     if name in lx.AMBIGUOUS_MONTHS and mm.start() == 0:
         prev = _prev_word(text, m.start())
-        if prev not in _PREPS_FOR_AMBIGUOUS_MONTH:
-            return None
+        if prev not in _PREPS_FOR_AMBIGUOUS_MONTH and not _MONTH_JOINED.match(text, m.end()):
+            return None  # ("the May and June totals": a month beside another)
     if st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
     if _prev_word(text, m.start()) in _NOUN_DETERMINERS and _NOUN_AFTER.match(text, m.end()):

@@ -21,7 +21,7 @@ from newsline.temporal.state import _Res, _State
 # "at 8 p.m. on Nov. 8", "at 3:17 a.m. local time on Sunday"
 # ... and past a gloss: "at 9 a.m. local time (0600 GMT) on Thursday", "at 9 p.m. local time
 # Thursday", "(0600 GMT) on Thursday" from inside the gloss
-_ON = re.compile(r"\)?(?:[ \t]+(?i:local)[ \t]+time,?)?(?:[ \t]*\([^()\n]{1,30}\))?"
+_ON = re.compile(r"\)?(?:[ \t]+(?:(?i:local)|[A-Z][a-z]+)[ \t]+time,?)?(?:[ \t]*\([^()\n]{1,30}\))?"
                  r"(?:[ \t]+on)?[ \t]+")
 _ZONE = re.compile(r"\s*\b(?:" + "|".join(lx.TIME_ZONES) + r")\b")
 

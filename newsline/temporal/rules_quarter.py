@@ -185,6 +185,9 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
         q = (st.anchor.month - 1) // 3 + 1
     elif st.quarter is not None:
         y, q = st.quarter
+        if mods & {"previous", "prior"} and not ago and "year" not in low:
+            k = y * 4 + q - 2  # "slower than the pace of the previous quarter": before the
+            return _Res(TimexType.DATE, f"{k // 4:04d}-Q{k % 4 + 1}", remember=False)  # topic
         if "last year" in low and _year_of(m.group(0)) is None:
             ago = True  # "the corresponding period last year", "last year's quarter"
         if ago:
@@ -250,8 +253,11 @@ def _h_yearago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if st.anchor is None:
         return _Res(TimexType.DATE, "XXXX")
     if low.endswith("month"):
-        y, mo = rs.add_months(st.anchor.year, st.anchor.month, -12)
-        return _Res(TimexType.DATE, rs.month(y, mo))
+        # "rose 5% in February from the year-earlier month": the month just named, else
+        # the month of writing, a year back
+        named = re.fullmatch(r"(\d{4})-(\d\d)", st.ref or "")
+        y0, m0 = (int(named[1]), int(named[2])) if named else (st.anchor.year, st.anchor.month)
+        return _Res(TimexType.DATE, rs.month(y0 - 1, m0), remember=False)
     return _Res(TimexType.DATE, f"{st.anchor.year - 1:04d}")
 
 

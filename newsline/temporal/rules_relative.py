@@ -85,6 +85,7 @@ def _h_nthday(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 
 _BEFORE_AFTER = frozenset({"the day before", "the day after", "the night before",
+                           "the month before", "the year before", "the week before",
                            "the evening before", "the morning after", "the night after",
                            "the weekend before", "the weekend after"})
 
@@ -134,8 +135,8 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         n = 1
     if any(k in low for k in ("previous", "before", "prior", "earlier")):
         n = -1
-    if "earlier that" in low or "later that" in low:
-        n = 0
+    if "earlier that" in low or "later that" in low or " in the day" in low:
+        n = 0  # "later that day", "earlier in the day": the day named
     if low == "last night":
         if st.anchor is None:
             return _Res(TimexType.TIME, "XXXX-XX-XXTNI")
@@ -145,13 +146,14 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if "tomorrow" in low and st.anchor:
         return _Res(TimexType.DATE, rs.day(st.anchor + timedelta(days=2)))
     ref_year = int(ref[:4]) if ref[:4].isdigit() else ref_day.year
-    if low.endswith("year"):
+    unit = re.search(r"\b(year|month|week)$", re.sub(r"\s+(?:before|after)$", "", low))
+    if unit and unit.group(1) == "year":
         return _Res(TimexType.DATE, f"{ref_year + n:04d}", anchor=ref)
-    if low.endswith("month"):
+    if unit and unit.group(1) == "month":
         base = ref if re.match(r"^\d{4}-\d{2}", ref) else rs.day(ref_day)
         y, mo = rs.add_months(int(base[:4]), int(base[5:7]), n)
         return _Res(TimexType.DATE, rs.month(y, mo), anchor=ref)
-    if low.endswith("week"):
+    if unit and unit.group(1) == "week":
         return _Res(TimexType.DATE, rs.week(ref_day + timedelta(weeks=n)), anchor=rs.day(ref_day))
     if "weekend" in low:
         # "that weekend": the one of the week named; "the weekend before" the one ending
@@ -405,10 +407,15 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, _shift(st.anchor, unit, k), anchor=_anchor_iso(st))
 
 
+_PROGRAMME_AFTER = re.compile(r"[ \t]+(?i:programme|program|show)\b")
+
+
 def _h_deictic(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     if _in_name(text, m):
         return None
+    if m.group(0)[:1].isupper() and _PROGRAMME_AFTER.match(text, m.end()):
+        return None  # "Radio 4's Today programme", "the Tonight Show": titles
     part = None
     pm = re.search(r"\b(morning|afternoon|evening|night)$", low)
     if pm:

@@ -146,10 +146,13 @@ def _h_durvague(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, "PAST_REF")
     if low == "centuries":
         return _Res(TimexType.DURATION, "PXC")  # TimeBank's unit letter for a century
+    if low.endswith((" hour", " minute")):
+        return _Res(TimexType.DURATION, _duration_value(1.0, unit))  # "for the past hour"
     return _Res(TimexType.DURATION, _duration_value(None, unit))
 
 
-_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
+_SET_UNITS = {"hour": "PT1H", "minute": "PT1M", "day": "P1D", "week": "P1W", "month": "P1M",
+              "year": "P1Y", "quarter": "P1Q",
               "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV",
               "night": "XXXX-XX-XXTNI", "afternoon": "XXXX-XX-XXTAF",
               "weekend": "XXXX-WXX-WE", "summer": "XXXX-SU", "winter": "XXXX-WI",
@@ -201,6 +204,6 @@ def _h_set(m: re.Match[str], text: str, st: _State) -> _Res | None:
     v = _SET_UNITS.get(last)
     if v is None:
         return None
-    if "other" in low and v.startswith("P1"):
-        v = "P2" + v[2:]
+    if "other" in low and v.startswith(("P1", "PT1")):
+        v = v.replace("1", "2", 1)  # "every other week" P2W, "every other hour" PT2H
     return _Res(TimexType.SET, v)
