@@ -19,6 +19,7 @@ This module is the driver and the table from rule name to handler.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from newsline.models import Granularity, Timex, TimexType
@@ -136,6 +137,14 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         gran = granularity_of(value) if res.type in (TimexType.DATE, TimexType.TIME) else None
         if res.type is TimexType.TIME and value[:10].count("-") == 2 and "T" in value:
             gran = Granularity.DAY
+        prev = out[-1] if out else None
+        if prev is not None and prev.value == value and prev.rule == "rel" and rule == "full" \
+                and _RESTATED.fullmatch(text, prev.end, s):
+            # "this coming Sunday, March eighth": the date restates the weekday just named,
+            # one expression as "Sunday, March 8" is (the first one's evidence)
+            s, rule, res = prev.start, prev.rule, replace(res, cue=prev.cue)
+            anchor_value = prev.anchor
+            out.pop()
         out.append(Timex(start=s, end=e, text=text[s:e], type=res.type, value=value,
                          granularity=gran, rule=rule, cue=res.cue, anchor=anchor_value))
         last_end = e
@@ -152,6 +161,9 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
             last_end = e2
             pos = max(pos, e2)
     return out
+
+
+_RESTATED = re.compile(r",[ \t]*")
 
 
 def _more(text: str, rule: str, res: _Res, value: str,

@@ -102,6 +102,18 @@ VAGUE_NUMBERS: frozenset[str] = frozenset({
     "a few", "few", "several", "many", "some", "a number of", "the", "a couple of years",
 })
 
+# Days of the month as spoken ("the twenty-third of May", "June third").
+_ORD_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+              "ninth")
+DAY_ORDINALS: dict[str, int] = {
+    **{w: k + 1 for k, w in enumerate(_ORD_UNITS)},
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+    **{f"twenty-{w}": 21 + k for k, w in enumerate(_ORD_UNITS)},
+    "thirty-first": 31,
+}
+
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,

@@ -76,6 +76,9 @@ WEEKDAY_PLURAL = r"(?:" + _cased(w + "s" for w in lx.WEEKDAYS if len(w) > 5) + r
 WEEKDAY_ANY = (r"(?:" + _cased(w for w in lx.WEEKDAYS if len(w) > 5) + r"\b|"
                + _cased(w for w in lx.WEEKDAYS if len(w) <= 5) + r"\.)")
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+# a day of the month in words: "twenty-third", "twenty third", "first"
+DAY_WORD = r"(?i:" + "|".join(sorted((w.replace("-", r"[\s-]") for w in lx.DAY_ORDINALS),
+                                     key=len, reverse=True)) + r")\b(?!-)"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d|%|-\d|\s*(?:-|to)\s*\d{1,2}\b(?!\d|[:.]\d))"
 _unit_words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
@@ -184,7 +187,8 @@ _R: list[tuple[str, str]] = [
     ("nthwd", r"(?i:the)\s+" + _ci(["first", "second", "third", "fourth", "fifth", "last"])
      + r"\s+" + WEEKDAY_FULL + r"\s+(?i:of|in)\s+(?:" + MONTH_FULL + r"(?:,?\s+" + YEAR4
      + r"\b)?|(?i:every|each)\s+(?i:month)\b)"),
-    ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the)\s+" + DAYNUM + r"\s+of\s+" + MONTH_ANY
+    ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the)\s+(?:" + DAYNUM + r"|" + DAY_WORD
+     + r")\s+of\s+" + MONTH_ANY + r"|" + MONTH_FULL + r"\s+" + DAY_WORD
      + r"|" + DAYNUM + r"\s+(?:of\s+)?" + MONTH_ANY + r"|" + MONTH_ANY + r"\s+" + DAYNUM
      + r")(?:,?\s+" + YEAR + r")?"),
     # "on the 14th", "by the 3rd": a day of the month the text is already in
@@ -411,6 +415,7 @@ CLOCK_RE = re.compile(
 )
 MONTH_RE = re.compile(MONTH_ANY)
 WEEKDAY_RE = re.compile(WEEKDAY_ANY)
+DAY_WORD_RE = re.compile(DAY_WORD)
 DAYNUM_RE = re.compile(r"(?<![\d])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])")
 ORD_RE = re.compile(ORD)
 SEASON_RE = re.compile(SEASON)

@@ -134,6 +134,17 @@ def _h_nthwd(m: re.Match[str], text: str, st: _State) -> _Res | None:
 _REL_YEAR_AFTER = re.compile(r",?[ \t]+(?i:(last|this|next))[ \t]+(?i:year)\b(?!['\u2019])")
 
 
+def _day_in(s: str) -> tuple[int, int] | None:
+    """(day of the month, end) in digits or spoken words ("23rd", "twenty-third")."""
+    dm = pt.DAYNUM_RE.search(s)
+    if dm is not None:
+        return int(dm.group(1)), dm.end()
+    wm = pt.DAY_WORD_RE.search(s)
+    if wm is not None:
+        return lx.DAY_ORDINALS[re.sub(r"[\s-]+", "-", wm.group(0).lower())], wm.end()
+    return None
+
+
 def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     mm = pt.MONTH_RE.search(s)
@@ -146,15 +157,14 @@ def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
     tail = s[mm.end():]
     wd = _weekday_of(head) if head else None
     body_head = pt.WEEKDAY_RE.sub("", head, count=1) if wd else head
-    dm = pt.DAYNUM_RE.search(body_head)
-    if dm is not None:
-        year_src = tail
+    day = _day_in(body_head)
+    if day is not None:
+        d, year_src = day[0], tail
     else:
-        dm = pt.DAYNUM_RE.search(tail)
-        if dm is None:
+        day = _day_in(tail)
+        if day is None:
             return None
-        year_src = tail[dm.end():]
-    d = int(dm.group(1))
+        d, year_src = day[0], tail[day[1]:]
     y = _year_of(year_src)
     cue = None
     if y is None:
