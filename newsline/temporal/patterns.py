@@ -123,6 +123,7 @@ TZ_REQ = r"(?:\s+" + _alt(lx.TIME_ZONES) + r"\b)"
 TZ = TZ_REQ + "?"
 # The hours of a clock in words ("half past seven"); spelled numbers longest first.
 HOUR_WORD = r"(?i:(?:" + "|".join(sorted(lx.CLOCK_HOURS, key=len, reverse=True)) + r")\b)"
+_DAY_PART_AFTER = (r"(?i:this|tomorrow|yesterday)\s+(?i:morning|afternoon|evening|night)\b")
 CLOCK = (
     r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:[AaPp]\.\s?[Mm]\b\.?|[AaPp][Mm]\b)" + TZ
     + r"|[012]?\d:[0-5]\d(?:" + TZ_REQ + r"|(?=\s+local\s+time\b))"
@@ -142,8 +143,11 @@ CLOCK = (
     # after a preposition of time, which is checked first ("at half past seven")
     r"|(?<=[tmlyero]\s)(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)"
     r"|(?<=\bafter\s)|(?<=\bto\s)|(?<=\bAt\s))"
-    r"(?=(?i:half|quarter|a\s+quarter)\s+(?i:past|to)\s|" + HOUR_WORD + r"\s+o'clock)"
-    r"(?:(?i:half|(?:a\s+)?quarter)\s+(?:past|to)\s+|(?=" + HOUR_WORD + r"\s+o'clock))"
+    r"(?=(?i:half|quarter|a\s+quarter)\s+(?i:past|to)\s|" + HOUR_WORD + r"\s+o'clock"
+    # "shortly before five this morning": an hour in words before a part of a named day
+    r"|" + HOUR_WORD + r"\s+" + _DAY_PART_AFTER + r")"
+    r"(?:(?i:half|(?:a\s+)?quarter)\s+(?:past|to)\s+|(?=" + HOUR_WORD + r"\s+(?:o'clock|"
+    + _DAY_PART_AFTER + r")))"
     + HOUR_WORD + r"(?:\s+o'clock)?(?![\w-]|\s+(?i:quarters?|years?|months?|weeks?|days?"
     r"|hours?|times|percent|per|points?|of|and|or|hundred|thousand|million|billion)\b|\s*%)"
     r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
@@ -175,7 +179,7 @@ CENTURY_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + ORD_WORD + r"|" + _ci(
 _R: list[tuple[str, str]] = [
     # clock time, optionally with its day: "3 p.m. Monday", "5 p.m. EST Nov. 9"
     ("time", CLOCK + r"(?:,?\s+(?:" + WEEKDAY_FULL + r"(?:,?\s+" + MONTH_ANY + r"\s+" + DAYNUM
-     + r")?|" + MONTH_ANY + r"\s+" + DAYNUM + r"|" + DEICTIC + r"))?"),
+     + r")?|" + MONTH_ANY + r"\s+" + DAYNUM + r"|" + _DAY_PART_AFTER + r"|" + DEICTIC + r"))?"),
     ("iso", r"(?<![\d/.-])(?:(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?"
      r"|(?:1[89]|20)\d\d/[01]\d/[0-3]\d"  # 2015/11/23
      r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\.\d)"  # 23.11.2015: day first

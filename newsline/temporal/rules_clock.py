@@ -53,6 +53,8 @@ _WORD_CLOCK = re.compile(r"(?i)(?P<rel>(?:half|(?:a\s+)?quarter)\s+(?:past|to)\s
                          + r")\b")
 
 
+_PART_OF_NAMED_DAY = re.compile(r"\s*(this|tomorrow|yesterday)\s+(morning|afternoon|evening|night)"
+                                r"\b", re.I)
 _PM_CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[pP]\.?\s?[mM]\b")
 
 
@@ -79,7 +81,8 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if s[:1] in "NM" and _TITLE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return None  # "the single Half Past Midnight": a title, not a time
     wc = _WORD_CLOCK.match(s)
-    if wc and not (wc.group("rel") or re.match(r"\s+o'clock", s[wc.end():])):
+    if wc and not (wc.group("rel") or re.match(r"\s+o'clock", s[wc.end():])
+                   or _PART_OF_NAMED_DAY.match(s, wc.end())):
         wc = None
     cm = wc or pt.CLOCK_RE.match(s)
     if not cm:
@@ -115,6 +118,18 @@ def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:
         rest = rest[oclock.end():]
     if (oclock or wc) and re.match(r"\s+(?i:tonight)\b", rest) and hh < 12:
         hh += 12  # "10 o'clock tonight" is 22:00, so is "a quarter past ten tonight"
+    named_part = _PART_OF_NAMED_DAY.match(rest)
+    if named_part:
+        # "at six this evening", "10:30 tomorrow morning": the part sets a.m./p.m., the
+        # word the day
+        part = named_part.group(2).lower()
+        if part != "morning" and hh < 12 and not (part == "night" and hh < 5):
+            hh += 12
+        if st.anchor is None:
+            return _Res(TimexType.TIME, f"XXXX-XX-XXT{hh:02d}:{mi:02d}")
+        shift = {"this": 0, "tomorrow": 1, "yesterday": -1}[named_part.group(1).lower()]
+        return _Res(TimexType.TIME, rs.day(st.anchor + timedelta(days=shift))
+                    + f"T{hh:02d}:{mi:02d}")
     pm_part = re.match(r"\s*in\s+the\s+(morning|afternoon|evening)", rest)
     if pm_part:
         if pm_part.group(1) != "morning" and hh < 12:
