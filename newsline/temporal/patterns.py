@@ -257,7 +257,8 @@ _R: list[tuple[str, str]] = [
      + r"(?:" + _ci(["ago", "earlier", "later", "from now", "hence", "before that",
                      "after that"]) + r"|" + _ci(["before", "after"]) + r"(?=\s*(?:[.,;!?]|$))"
      + r"|(?i:from)\s+(?:" + _ci(["today", "tomorrow"]) + r"|" + WEEKDAY_FULL + r"))"
-     + r"\b|(?i:" + _alt(["months", "years", "weeks", "days", "decades"]) + r")\s+(?i:ago)\b"),
+     + r"\b(?:\s+(?i:today|this\s+week|this\s+month)\b)?"
+     + r"|(?i:" + _alt(["months", "years", "weeks", "days", "decades"]) + r")\s+(?i:ago)\b"),
     ("yearago", _ci(["year-ago", "year-earlier", "year earlier", "year ago",
                      "a year-earlier", "a year-ago"])
      + r"(?:\s+" + _ci(["period", "quarter", "third quarter", "second quarter",
@@ -351,6 +352,9 @@ _R: list[tuple[str, str]] = [
     # "has gained 8% year to date", "sales so far in the year to date" (before "the year");
     # "midweek"
     ("yearword", r"(?i:(?:the\s+)?year[\s-]to[\s-]date|mid-?week)\b(?!-)"
+     # "this time last year"; "in the same month last year" (of the month just named)
+     r"|(?i:this\s+time\s+(?:last|next)\s+year|the\s+same\s+(?:month|week|day)\s+"
+     r"(?:last\s+year|a\s+year\s+(?:ago|earlier)))\b"
      r"|(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+|current\s+|new\s+|long\s+"
      r"|(?:holiday-)?shortened\s+|(?:rest|remainder|balance)\s+of\s+the\s+)?(?:year|"
      r"week|month|weekend))\b(?!-)"),

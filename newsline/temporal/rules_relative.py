@@ -334,6 +334,19 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         n *= _weeks_per(um.group(1))  # "a fortnight ago" is two weeks back
     if n is not None and re.search(r"\d\s*(?:to|or|-)\s*\d|\b(?:to|or)\b", qty_text):
         n = None
+    on = re.search(r"\sago\s+(today|this week|this month)$", low)
+    if on:
+        # "ten years ago today", "a year ago this week": that day (week, month) back then
+        if st.anchor is None or n is None or unit not in ("D", "W", "M", "Y"):
+            return None
+        k = int(round(n))
+        y, mo = rs.add_months(st.anchor.year, st.anchor.month,
+                              -k * (12 if unit == "Y" else 1 if unit == "M" else 0))
+        back = (rs.safe_date(y, mo, st.anchor.day) or rs.safe_date(y, mo, 28)
+                or st.anchor) - timedelta(days=k * (7 if unit == "W" else 1 if unit == "D" else 0))
+        what = on.group(1)
+        return _Res(TimexType.DATE, rs.day(back) if what == "today" else rs.week(back)
+                    if what == "this week" else rs.month(back.year, back.month))
     base_day = re.search(r"\sfrom\s+([a-z]+)$", low)
     if base_day and base_day.group(1) != "now":
         # "a week from Tuesday", "ten days from today": a day counted from a named day
@@ -552,10 +565,31 @@ _NEW_YEAR_FEAST = re.compile(r"(?:['\u2019]s?|\s+(?i:day|eve|holiday|holidays|ho
                              r"celebrations?|message|resolutions?|party|parties)\b)")
 
 
+def _years_on(d: date, k: int) -> date:
+    """The same day ``k`` years on (Feb. 29 becomes Feb. 28 in a common year)."""
+    return rs.safe_date(d.year + k, d.month, d.day) or date(d.year + k, d.month, 28)
+
+
 def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     head = low.split()[-1]
     a = st.anchor
+    if low.startswith("this time "):
+        if a is None:
+            return _Res(TimexType.DATE, "XXXX-XX-XX")
+        return _Res(TimexType.DATE, rs.day(_years_on(a, 1 if "next" in low else -1)))
+    if low.startswith("the same ") and "year" in low:
+        if a is None:
+            return _Res(TimexType.DATE, "XXXX")
+        # the month (week, day) just named, or the one being written in, a year back
+        base = st.ref_day or a
+        named = re.fullmatch(r"(\d{4})-(\d\d)", st.ref or "")
+        if " month " in low:
+            y0, m0 = (int(named[1]), int(named[2])) if named else (base.year, base.month)
+            return _Res(TimexType.DATE, rs.month(y0 - 1, m0), remember=False)
+        back = _years_on(base, -1)
+        return _Res(TimexType.DATE, rs.week(back) if " week " in low else rs.day(back),
+                    remember=False)
     if low.replace("-", " ").endswith("year to date"):
         return _Res(TimexType.DATE, f"{a.year:04d}" if a else "XXXX")  # as "so far this year"
     if head in ("midweek", "mid-week"):
