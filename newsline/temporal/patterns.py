@@ -235,9 +235,13 @@ _R: list[tuple[str, str]] = [
                   "that weekend", "the same weekend", "the weekend before",
                   "the weekend after", "the following weekend", "the previous weekend",
                   "the month before", "the year before", "the week before",
+                  "that same year", "that same month", "that same week", "later that same year",
+                  "earlier that same year", "the year after", "the month after",
                   "earlier in the day", "later in the day"])
      + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+|that\s+)"
      + WEEKDAY_FULL
+     # "the following July", "that December": a month counted from the date just named
+     + r"|(?i:the\s+(?:previous|following|next|prior)\s+|that\s+(?:same\s+)?)" + MONTH_FULL
      # "delegates arrive on the Sunday before": a weekday counted from the date just named
      + r"|(?i:the)\s+" + WEEKDAY_FULL + r"\s+(?i:before|after)(?=\s*[.,;:!?)]|\s*$)"
      # "by the following spring", "that summer": a season counted from the last date

@@ -189,7 +189,8 @@ def _h_full(m: re.Match[str], text: str, st: _State) -> _Res | None:
                 far, far_cue = rs.tense_cue(text, m.start(), m.end())
                 if far == rs.FUTURE:
                     tense, cue = far, far_cue
-            y = rs.year_for_month_day(st.anchor, mo, d, tense)
+            y = _story_year(st, text, m.start(), mo, tense) or rs.year_for_month_day(
+                st.anchor, mo, d, tense)
     dd = rs.safe_date(y, mo, d)
     if dd is None:
         return None
@@ -547,7 +548,33 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
             # only where it moves the month (elsewhere the month lay back already).
             if _month_year(st.anchor, mo, rs.PAST) != _month_year(st.anchor, mo, None):
                 tense, cue = far, far_cue
+    story = _story_year(st, text, m.start(), mo, tense)
+    if story is not None:
+        return _Res(TimexType.DATE, rs.month(story, mo), cue=cue, anchor=st.ref)
     return _Res(TimexType.DATE, rs.month(_month_year(st.anchor, mo, tense), mo), cue=cue)
+
+
+_STORY_REACH = 400  # characters: a paragraph of a narrative set in another year
+
+
+def _story_year(st: _State, text: str, pos: int, mo: int, tense: str | None) -> int | None:
+    """The year of a bare month in a story set in an earlier year: "The trial opened on
+    4 March 2019. In June, the main witness recanted" is June 2019. Only after a day or
+    month of that year named close before, in the same paragraph, when nothing points
+    ahead and the month comes after it."""
+    if st.anchor is None or st.ref is None or tense == rs.FUTURE or st.ref_end < 0:
+        return None
+    named = re.match(r"(\d{4})(?:-(\d\d))?", st.ref)
+    if named is None or int(named[1]) >= st.anchor.year:
+        return None
+    if pos - st.ref_end > _STORY_REACH or "\n\n" in text[st.ref_end:pos]:
+        return None
+    if _NOUN_AFTER.match(text, st.ref_end):
+        return None  # "the August 1988 cease-fire": a date naming a thing sets no scene
+    if named[2] is None or mo < int(named[2]):
+        return None  # a year alone is often background ("since 1980", "dating to 1994"), and
+        # "in March 2009 ... In January" names no clear January
+    return int(named[1])
 
 
 _NOUN_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "a", "an", "whose"})

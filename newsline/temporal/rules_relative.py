@@ -20,6 +20,7 @@ from newsline.temporal.parsing import (
     _duration_value,
     _in_name,
     _low,
+    _month_of,
     _number,
     _prev_word,
     _season_value,
@@ -105,6 +106,9 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
                     remember=False)
     ref_day = st.ref_day
     ref = st.ref
+    mo = _month_of(m.group(0)) if not low.endswith(("month", "year", "week")) else None
+    if mo is not None:
+        return _month_from(ref, low, mo, st)
     wd = _weekday_of(m.group(0))
     if ref_day is None or ref is None:
         if wd:
@@ -177,6 +181,24 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 
 
+def _month_from(ref: str | None, low: str, mo: int, st: _State) -> _Res | None:
+    """ "the following July" after Christmas 2021 is 2022-07, "the previous March" after
+    August 2009 is 2009-03, "that December" the year last named."""
+    named = re.match(r"(\d{4})(?:-(\d\d))?", ref or "")
+    if named is None:
+        if low.startswith("that"):
+            return None  # "that September" with nothing named before: leave it to "month"
+        return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
+    y, m0 = int(named[1]), int(named[2]) if named[2] else None
+    if low.startswith("that"):
+        return _Res(TimexType.DATE, rs.month(y, mo), anchor=ref)
+    if any(w in low for w in ("previous", "prior")):
+        back = y if m0 is not None and mo < m0 else y - 1
+        return _Res(TimexType.DATE, rs.month(back, mo), anchor=ref)
+    ahead = y if m0 is not None and mo > m0 else y + 1
+    return _Res(TimexType.DATE, rs.month(ahead, mo), anchor=ref)
+
+
 def _season_from(ref: str, low: str, season: str) -> str:
     """ "the following spring" after April 2014 is 2015-SP; "that summer" the ref's year.
 
@@ -189,6 +211,9 @@ def _season_from(ref: str, low: str, season: str) -> str:
     if low.startswith("that"):
         return f"{y:04d}-{season}"
     named = re.match(r"\d{4}-(\d{2})", ref)
+    in_season = re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", ref)
+    if in_season:  # after "the spring of 2019": counted from that season's first month
+        named = re.match(r"(\d\d)", f"{lx.SEASON_FIRST_MONTH[in_season[1]]:02d}")
     start = lx.SEASON_FIRST_MONTH[season]
     if low.split()[1] in ("previous", "prior"):
         m = int(named[1]) if named else 1
