@@ -246,7 +246,10 @@ _R: list[tuple[str, str]] = [
      + r"|(?i:the)\s+" + WEEKDAY_FULL + r"\s+(?i:before|after)(?=\s*[.,;:!?)]|\s*$)"
      # "by the following spring", "that summer": a season counted from the last date
      + r"|(?i:the\s+(?:previous|following|next|prior)\s+)" + SEASON + r"\b(?!\s+of\b)"
-     + r"|(?i:that\s+(?:spring|summer|autumn|winter))\b(?!\s+of\b)"),
+     + r"|(?i:that\s+(?:spring|summer|autumn|winter))\b(?!\s+of\b)"
+     # "the spring after": the season after the date just named (then a comma or stop)
+     + r"|(?i:the\s+(?:spring|summer|autumn|fall|winter)\s+(?:after|before))"
+     r"(?=\s*[.,;:!?)]|\s*$)"),
     ("rel", r"(?:" + POS + r"[\s-]+)?" + _ci(["this past", "this coming", "the past", "the last",
                                              "the next", "the coming", "this", "next", "last",
                                              "past",
@@ -291,8 +294,8 @@ _R: list[tuple[str, str]] = [
      # "on Thursday week" (British): a week after the coming Thursday
      r"|\s+(?i:week)\b(?![-'\u2019]|\s+(?i:of|ago|earlier|later|before|after|and|or)\b))?"),
     ("decade", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?"
-     r"(?:(?:1[0-9]|20|')?\d0(?:'s|s)\b|(?i:(?:nineteen[\s-]+)?(?:twenties|thirties|forties|"
-     r"fifties|sixties|seventies|eighties|nineties))\b)"),
+     r"(?:(?:1[0-9]|20|')?\d0(?:'s|s)\b|(?i:(?:nineteen[\s-]+|roaring\s+)?(?:twenties|thirties|"
+     r"forties|fifties|sixties|seventies|eighties|nineties)|noughties)\b)"),
     ("century", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?(?:"
      + CENTURY_ORD + r"|" + _ci(["this", "last", "next", "past"]) + r")[\s-]+(?i:century)\b"),
     ("season", r"(?:" + POS + r"[\s-]+)?(?:(?:(?i:the|this|last|next|this\s+past)\s+)?"
@@ -357,6 +360,7 @@ _R: list[tuple[str, str]] = [
     # "midweek"
     ("yearword", r"(?i:(?:the\s+)?year[\s-]to[\s-]date|mid-?week)\b(?!-)"
      # "this time last year"; "in the same month last year" (of the month just named)
+     r"|(?i:this\s+day\s+in)\s+" + YEAR4 + r"\b"
      r"|(?i:this\s+time\s+(?:last|next)\s+year|the\s+same\s+(?:month|week|day)\s+"
      r"(?:last\s+year|a\s+year\s+(?:ago|earlier)))\b"
      r"|(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+|current\s+|new\s+|long\s+"
@@ -386,7 +390,7 @@ FIRST_WORDS: frozenset[str] = frozenset(
        "eighties", "nineties", "new", "right", "thanksgiving", "additional", "further", "q", "full",
        "entire", "whole", "other", "following", "remaining", "half", "period", "decades",
        "years", "months", "weeks", "days", "twenty-first", "valentine's", "tue", "thu", "h",
-       "fy", "alternate", "centuries", "midweek", "year"}
+       "fy", "alternate", "centuries", "midweek", "year", "roaring", "noughties"}
     | {w + "s" for w in lx.WEEKDAYS if len(w) > 5}
 )
 # The other holidays are written capitalised: only that form may start a match there.

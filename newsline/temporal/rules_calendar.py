@@ -211,8 +211,17 @@ def _h_monthyear(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.month(y, mo))
 
 
+_AGE_BEFORE = re.compile(r"\b(?:her|his|their|my|your|our|its|early|late|mid)[\s-]+$", re.I)
+
+
 def _h_decade(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
+    if _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and not low.startswith("the"):
+        return None  # "retired in her thirties": an age, not a decade
+    if low.endswith("noughties"):
+        return _Res(TimexType.DATE, "200")  # the 2000s
+    if "roaring" in low:
+        return _Res(TimexType.DATE, "192")  # the 1920s, by name
     wm = re.search(r"(nineteen[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|"
                    r"eighties|nineties)$", low)
     if wm:

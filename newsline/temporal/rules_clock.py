@@ -198,13 +198,17 @@ def _day_part(rest: str, start: int, end: int, text: str,
             return rs.day(st.anchor + timedelta(days=off)), None
     if st.ref_day is None:
         return "XXXX-XX-XX", None
+    if st.anchor is not None and st.ref_day < st.anchor:
+        tense, cue = rs.tense_cue(text, start, end)
+        if tense == rs.FUTURE:  # "will read the names at 8:46 a.m." after a date long past:
+            return rs.day(st.anchor), cue  # the day of writing, not the story's
     return rs.day(st.ref_day), None
 
 
 _OVERNIGHT_NOUN = re.compile(
     r"[ \t]+(?i:rates?|lending|repo|deposits?|loans?|index|swaps?|funding|borrowing|interbank"
     r"|stays?|bags?|trains?|sleeper|flights?|shifts?|bus|buses|ferry|ferries|camps?|guests?"
-    r"|visits?|success|sensation|star|parking|oats)\b"
+    r"|visits?|success|sensation|star|parking|oats|lows?|highs?|temperatures?|frost)\b"
 )
 
 

@@ -114,8 +114,12 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if wd:
             return _Res(TimexType.DATE, f"XXXX-WXX-{wd}")
         return _Res(TimexType.DATE, "XXXX-XX-XX")
-    season = lx.SEASONS.get(low.split()[-1])
+    season = lx.SEASONS.get(low.split()[-1]) or (
+        lx.SEASONS.get(low.split()[1]) if low.split()[-1] in ("after", "before") else None)
     if season:
+        if low.endswith(("after", "before")):  # "the spring after" = "the following spring"
+            low = "the " + ("following" if low.endswith("after") else "previous") + " " + \
+                low.split()[1]
         return _Res(TimexType.DATE, _season_from(ref, low, season), anchor=ref)
     span = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", ref)
     if wd and span:
@@ -289,6 +293,11 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, rs.month(y, mo))
     season = lx.SEASONS.get(head)
     if season:
+        if n == 0 and season == "WI" and a.month == 3:
+            tense, cue = rs.tense_cue(text, m.start(), m.end())
+            if tense == rs.PAST:  # "admissions were the highest this winter", written in
+                # March: the winter just ended
+                return _Res(TimexType.DATE, f"{a.year - 1:04d}-WI", cue=cue)
         return _Res(TimexType.DATE, _season_value(a, season, n))
     if head == "quarter":
         if det.startswith("the"):
@@ -418,8 +427,9 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
                         remember=False)
         if st.ref is None:
             return _Res(TimexType.DATE, "XXXX-XX-XX")
-        if unit == "DE":
-            unit, k = "Y", k * 10  # "a decade later" is a year, as "a decade ago" is
+        if unit in ("DE", "CE"):
+            # "a decade later" is a year, as "a decade ago" is; so is "a century later"
+            unit, k = "Y", k * (10 if unit == "DE" else 100)
         if unit == "Y" and st.ref[:4].isdigit():
             return _Res(TimexType.DATE, f"{int(st.ref[:4]) + k:04d}", anchor=st.ref,
                         remember=False)
@@ -590,6 +600,9 @@ _NEW_YEAR_FEAST = re.compile(r"(?:['\u2019]s?|\s+(?i:day|eve|holiday|holidays|ho
                              r"celebrations?|message|resolutions?|party|parties)\b)")
 
 
+_YEAR_RESTATED = re.compile(r"(?<!\d)((?:1[0-9]|20)\d\d),[ \t]*$")
+
+
 def _years_on(d: date, k: int) -> date:
     """The same day ``k`` years on (Feb. 29 becomes Feb. 28 in a common year)."""
     return rs.safe_date(d.year + k, d.month, d.day) or date(d.year + k, d.month, 28)
@@ -599,6 +612,11 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     head = low.split()[-1]
     a = st.anchor
+    if low.startswith("this day in "):  # "on this day in 1973": the day of writing, then
+        y = int(low[-4:])
+        if a is None:
+            return _Res(TimexType.DATE, f"{y:04d}")
+        return _Res(TimexType.DATE, rs.day(_years_on(a, y - a.year)))
     if low.startswith("this time "):
         if a is None:
             return _Res(TimexType.DATE, "XXXX-XX-XX")
@@ -633,6 +651,13 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return None  # "the new week"; "the New Year holiday" is the feast's
         # "talks resume in the new year": the coming year late in a year, else this one
         return _Res(TimexType.DATE, "XXXX" if a is None else f"{a.year + (a.month >= 7):04d}")
+    if head in ("year", "decade") and re.match(r"\s+since\b", text[m.end():m.end() + 7]):
+        return _Res(TimexType.DURATION, "P1Y" if head == "year" else "P10Y")  # "in the year
+        # since the fire": the time since then
+    restated = _YEAR_RESTATED.search(text, max(0, m.start() - 8), m.start())
+    if head == "year" and low == "the year" and restated:
+        return _Res(TimexType.DATE, restated.group(1), remember=False)  # "only in 2013, the
+        # year his wife died"
     if head == "year":
         if re.match(r"\s+(?:before|after|earlier|later)\b", text[m.end():m.end() + 8]):
             return None  # "the year before": relative words we leave alone
