@@ -150,7 +150,7 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         last_end = e
         if res.remember:
             _remember(st, value)
-            st.ref_end = e
+            st.ref_end, st.ref_start = e, s
             if st.quarter is not None and value.endswith(f"Q{st.quarter[1]}"):
                 st.quarter_end = e
         for s2, e2, v2 in _more(text, rule, res, value, e):

@@ -113,6 +113,7 @@ APPROX = _ci(list(lx.APPROX_WORDS))
 SPAN_HEAD = _ci(["the past", "the last", "the next", "the first", "the final", "the coming",
                  "the previous", "the following", "the remaining", "the", "past", "last",
                  "next", "first", "the entire", "the full", "another", "an additional",
+                 "a further",
                  "this past", "the other"])
 POS = _ci(["early", "late", "mid", "middle", "earlier", "later", "the end of",
            "the beginning of", "the start of", "the middle of", "end of", "start of",
@@ -237,9 +238,13 @@ _R: list[tuple[str, str]] = [
                   "the month before", "the year before", "the week before",
                   "that same year", "that same month", "that same week", "later that same year",
                   "earlier that same year", "the year after", "the month after",
+                  "the same decade", "the following decade", "the previous decade",
+                  "the decade before", "the decade after",
                   "earlier in the day", "later in the day"])
      + r"(?!\s*(?:or|of)\b)|(?i:the\s+(?:previous|following|next|prior)\s+|that\s+)"
      + WEEKDAY_FULL
+     # "September of that year": the month in the year just named
+     + r"|" + MONTH_FULL + r"\s+(?i:of\s+that\s+year)\b"
      # "the following July", "that December": a month counted from the date just named
      + r"|(?i:the\s+(?:previous|following|next|prior)\s+|that\s+(?:same\s+)?)" + MONTH_FULL
      # "delegates arrive on the Sunday before": a weekday counted from the date just named

@@ -563,6 +563,7 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.month(_month_year(st.anchor, mo, tense), mo), cue=cue)
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\b[^.;]{0,30}$")
 _STORY_REACH = 400  # characters: a paragraph of a narrative set in another year
 
 
@@ -580,6 +581,9 @@ def _story_year(st: _State, text: str, pos: int, mo: int, tense: str | None) -> 
         return None
     if _NOUN_AFTER.match(text, st.ref_end):
         return None  # "the August 1988 cease-fire": a date naming a thing sets no scene
+    if _SINCE_BEFORE.search(text, max(0, st.ref_start - 40), max(0, st.ref_start)):
+        return None  # "in jail since his arrest in July 2022. His trial, which began in
+        # October": a starting point, not the scene
     if named[2] is None or mo < int(named[2]):
         return None  # a year alone is often background ("since 1980", "dating to 1994"), and
         # "in March 2009 ... In January" names no clear January

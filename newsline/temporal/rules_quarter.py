@@ -278,6 +278,11 @@ def _h_yearend(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if "century" in low:
         return _Res(TimexType.DATE, f"{st.anchor.year // 100:02d}")
     if "decade" in low:
+        # "He returned in 1983 ... By the end of the decade": the decade of a story's year
+        told = re.match(r"(\d{3})\d", st.ref or "")
+        if told and int(told[1]) < st.anchor.year // 10 and 0 <= st.pos - st.ref_end < 400 \
+                and "\n\n" not in text[st.ref_end:st.pos]:
+            return _Res(TimexType.DATE, told[1], anchor=st.ref)
         return _Res(TimexType.DATE, f"{st.anchor.year // 10:03d}")
     return _Res(TimexType.DATE, f"{y:04d}")
 

@@ -87,6 +87,7 @@ def _h_nthday(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 _BEFORE_AFTER = frozenset({"the day before", "the day after", "the night before",
                            "the month before", "the year before", "the week before",
+                           "the decade before", "the decade after",
                            "the evening before", "the morning after", "the night after",
                            "the weekend before", "the weekend after"})
 
@@ -106,9 +107,19 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
                     remember=False)
     ref_day = st.ref_day
     ref = st.ref
+    if low.endswith("of that year") and ref is not None and ref[:4].isdigit():
+        mo_named = _month_of(m.group(0))
+        if mo_named is not None:  # "in September of that year"
+            return _Res(TimexType.DATE, rs.month(int(ref[:4]), mo_named), anchor=ref)
     mo = _month_of(m.group(0)) if not low.endswith(("month", "year", "week")) else None
     if mo is not None:
         return _month_from(ref, low, mo, st)
+    if "decade" in low and ref is not None and ref[:4].isdigit():
+        # "the following decade", "the decade before", "in the same decade": counted from
+        # the decade of the year named last
+        n_dec = 1 if ("following" in low or low.endswith("after")) else -1 if (
+            "previous" in low or low.endswith("before")) else 0
+        return _Res(TimexType.DATE, f"{int(ref[:3]) + n_dec:03d}", anchor=ref)
     wd = _weekday_of(m.group(0))
     if ref_day is None or ref is None:
         if wd:

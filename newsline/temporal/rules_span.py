@@ -106,7 +106,10 @@ def _h_dur(m: re.Match[str], text: str, st: _State) -> _Res | None:
                  r"entire|full|this|more|full|straight|consecutive|long|about|around|"
                  r"approximately|nearly|almost|roughly|more than|less than|fewer than|"
                  r"at least|at most|up to|over|no more than|no less than|just|well|only|"
-                 r"under|barely|additional)\b", " ", qty).strip()
+                 r"under|barely|additional|further|another(?=\s+\d))\b", " ", qty).strip()
+    art_num = re.match(r"an?\s+(\S.*)$", qty)
+    if art_num and _number(art_num.group(1)) is not None:
+        qty = art_num.group(1)  # "a further six months": the article goes with "further"
     vague = bool(re.match(r"^(?:a few|few|several|many|some|a number of)\b", qty))
     ranged = bool(re.search(r"\d\s*(?:to|or|-)\s*\d|\b(?:to|or)\b", qty))
     n = None if (vague or ranged) else _number(qty)

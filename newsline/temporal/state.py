@@ -26,6 +26,7 @@ class _State:
     quarter_end: int = -(10**9)  # where that mention ended
     pos: int = 0  # start of the match being resolved
     ref_end: int = -1  # where the last remembered value's mention ended
+    ref_start: int = -1  # ... and where it began
 
     def near_quarter(self) -> tuple[int, int] | None:
         """The last quarter, if mentioned close enough to still be the topic."""
