@@ -219,7 +219,8 @@ _R: list[tuple[str, str]] = [
      # broker shorthand: "1H26" (first half of 2026), "3Q25", "2Q2024"
      r"|\b(?:[12]H|[1-4]Q)(?:(?:19|20)\d\d|\d\d)\b(?![-/]\w)"),
     # "the week after next", "the year before last": two units from the anchor
-    ("afternext", r"(?i:the\s+(?:week|month|year)\s+(?:after\s+next|before\s+last))\b"),
+    ("afternext", r"(?i:the\s+(?:week|month|year|spring|summer|autumn|fall|winter)\s+"
+     r"(?:after\s+next|before\s+last))\b"),
     ("narr", _ci(["the next day", "the following day", "the previous day", "the day before",
                   "the day after", "the next morning", "the next week", "the following week",
                   "the following month", "the following year", "the previous year",

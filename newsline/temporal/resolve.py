@@ -219,6 +219,10 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if len(lows) >= n + 2 and lows[-3] == "on" and \
                 tuple(lows[-n - 2:-3] + lows[-1:]) in _RESCHEDULE:
             return FUTURE, " ".join(words[-n - 2:])  # "moved on Tuesday to Jan. 18"
+    if len(lows) >= 3 and lows[-1] in ("on", "at", "by") and lows[-3] in ("is", "are") and (
+            lows[-2].endswith("ed") or lows[-2] in lx.IRREGULAR_PAST) and lows[-2] not in (
+            "based", "located", "dated"):
+        return FUTURE, f"{words[-3]} {words[-2]}"  # "the new kit is released on Friday"
     k = len(lows) - (2 if lows[-1:] == ["on"] else 1)  # "the vote is (on) Sunday":
     if k >= 0 and lows[k] in ("is", "are") and (k == 0 or lows[k - 1] != "today"):
         return FUTURE, words[k]  # a present copula right before it: scheduled ahead
@@ -255,6 +259,8 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         if lw in lx.CONDITION_WORDS and (i < 2 or lows[i - 2] not in lx.NOT_BEFORE_IF):
             return FUTURE, w  # "if no deal is reached by Sunday": nothing nearer decided
         got = _word_cue(w)
+        if w == "Will" and i < len(words) and words[i][:1].isupper():
+            got = None  # "Will Hartnell, the actor, died in March": a name
         if got == FUTURE and lw == "until" and _past_negation(lows, stop, i - 1):
             return PAST, "not until"  # "it was not until Friday that ..."
         if got == FUTURE and lw == "until" and _UNTIL_ENDS.intersection(lows[i:]):
@@ -376,6 +382,8 @@ def _past_negation(lows: list[str], lo: int, hi: int) -> bool:
 
 def _word_cue(w: str) -> str | None:
     lw = w.lower()
+    if lw in ("may", "march") and w[0].isupper():
+        return None  # "born on 2 May 1950": a month
     if (lw in _FUT_1 and not (lw == "until" and w[0].isupper())) or lw.endswith("'ll"):
         return FUTURE
     if lw in _PAST_1 or lw in lx.IRREGULAR_PAST and w.islower():

@@ -337,8 +337,14 @@ def _h_rel(m: re.Match[str], text: str, st: _State) -> _Res | None:
 def _h_afternext(m: re.Match[str], text: str, st: _State) -> _Res | None:
     """ "the week after next", "the year before last": two units on from the anchor."""
     low = _low(m)
-    unit = {"week": "W", "month": "M", "year": "Y"}[low.split()[1]]
     n = 2 if low.endswith("next") else -2
+    season = lx.SEASONS.get(low.split()[1])
+    if season is not None:  # "the winter before last": a year before last winter
+        if st.anchor is None:
+            return _Res(TimexType.DATE, f"XXXX-{season}")
+        one = _season_value(st.anchor, season, n // 2)
+        return _Res(TimexType.DATE, f"{int(one[:4]) + n // 2:04d}-{season}")
+    unit = {"week": "W", "month": "M", "year": "Y"}[low.split()[1]]
     if st.anchor is None:
         return _Res(TimexType.DATE, _unresolved_rel(low.split()[1]))
     return _Res(TimexType.DATE, _shift(st.anchor, unit, n))
