@@ -67,6 +67,8 @@ def _spelled_year(s: str) -> int | None:
     return None
 
 
+# "in 2013, the year his wife died", "in 2006, the summer she turned 13": a year restated
+YEAR_BEFORE_COMMA = re.compile(r"(?<!\d)((?:1[0-9]|20)\d\d),[ \t]*$")
 # "Operation Midnight Monday", "Operation Christmas Child": a name from the words before
 OPERATION_BEFORE = re.compile(r"\bOperation(?:[ \t]+[A-Z][a-z]+)*[ \t]+$")
 # "By Tom Sunday and Grace Easter": a byline's names ("By" opens the line)

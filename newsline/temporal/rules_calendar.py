@@ -286,6 +286,9 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if span and year_range_end(text, m.start() + span.end(), y) is None:
             return None  # "the winter of 2010-13": no season spans that
         return _Res(TimexType.DATE, f"{y:04d}-{code}")
+    restated = pa.YEAR_BEFORE_COMMA.search(text, max(0, m.start() - 8), m.start())
+    if restated and low.startswith("the "):  # "killed in 2006, the summer she turned 13"
+        return _Res(TimexType.DATE, f"{restated.group(1)}-{code}", remember=False)
     if st.anchor is None:
         return _Res(TimexType.DATE, f"XXXX-{code}")
     of_year = _OF_NAMED_YEAR.search(low)

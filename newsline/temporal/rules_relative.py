@@ -617,9 +617,6 @@ _NEW_YEAR_FEAST = re.compile(r"(?:['\u2019]s?|\s+(?i:day|eve|holiday|holidays|ho
                              r"celebrations?|message|resolutions?|party|parties)\b)")
 
 
-_YEAR_RESTATED = re.compile(r"(?<!\d)((?:1[0-9]|20)\d\d),[ \t]*$")
-
-
 def _years_on(d: date, k: int) -> date:
     """The same day ``k`` years on (Feb. 29 becomes Feb. 28 in a common year)."""
     return rs.safe_date(d.year + k, d.month, d.day) or date(d.year + k, d.month, 28)
@@ -671,7 +668,7 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if head in ("year", "decade") and re.match(r"\s+since\b", text[m.end():m.end() + 7]):
         return _Res(TimexType.DURATION, "P1Y" if head == "year" else "P10Y")  # "in the year
         # since the fire": the time since then
-    restated = _YEAR_RESTATED.search(text, max(0, m.start() - 8), m.start())
+    restated = pa.YEAR_BEFORE_COMMA.search(text, max(0, m.start() - 8), m.start())
     if head == "year" and low == "the year" and restated:
         return _Res(TimexType.DATE, restated.group(1), remember=False)  # "only in 2013, the
         # year his wife died"
