@@ -300,7 +300,7 @@ _R: list[tuple[str, str]] = [
      # "on Thursday week" (British): a week after the coming Thursday
      r"|\s+(?i:week)\b(?![-'\u2019]|\s+(?i:of|ago|earlier|later|before|after|and|or)\b))?"),
     ("decade", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?"
-     r"(?:(?:1[0-9]|20|')?\d0(?:'s|s)\b|(?i:(?:nineteen[\s-]+|roaring\s+)?(?:twenties|thirties|"
+     r"(?:(?:1[0-9]|20|['\u2019])?\d0(?:['\u2019]s|s)\b|(?i:(?:nineteen[\s-]+|roaring\s+)?(?:twenties|thirties|"
      r"forties|fifties|sixties|seventies|eighties|nineties)|noughties)\b)"),
     ("century", r"(?:(?i:the)\s+)?(?:" + _ci(["early", "late", "mid"]) + r"[\s-]+)?(?:"
      + CENTURY_ORD + r"|" + _ci(["this", "last", "next", "past"]) + r")[\s-]+(?i:century)\b"),
@@ -404,7 +404,7 @@ _HOLIDAY_FIRST = {
     k.split()[0] for k in (*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS,
                            *lx.OFFSET_HOLIDAYS)
 } - FIRST_WORDS
-_FIRST = (r"(?=\d|'\d|[A-Z]{1,4}-\d|" + _ci(FIRST_WORDS) + r"(?![A-Za-z])|"
+_FIRST = (r"(?=\d|['\u2019]\d|[A-Z]{1,4}-\d|" + _ci(FIRST_WORDS) + r"(?![A-Za-z])|"
           + _alt(w[:1].upper() + w[1:] for w in _HOLIDAY_FIRST) + r"(?![A-Za-z]))")
 
 _BODY = (r"(?:(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _R)

@@ -231,13 +231,13 @@ def _h_decade(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if not wm.group(1) and st.anchor and digit * 10 > st.anchor.year % 100:
             cent -= 1
         return _Res(TimexType.DATE, f"{cent}{digit}")
-    dm = re.search(r"(1[0-9]|20|')?(\d)0(?:'s|s)$", low)
+    dm = re.search(r"(1[0-9]|20|['\u2019])?(\d)0(?:['\u2019]s|s)$", low)
     if dm is None:
         return None
     head = dm.group(1)
     if head is None:
         return None  # "in their 20s": ages, not a decade
-    if head == "'":
+    if head in ("'", "\u2019"):
         base = st.anchor.year // 100 if st.anchor else 19
         if st.anchor and int(dm.group(2)) * 10 > st.anchor.year % 100:
             base -= 1
