@@ -148,8 +148,7 @@ def extract(text: str, anchor: date | str | None) -> list[Timex]:
         out.append(Timex(start=s, end=e, text=text[s:e], type=res.type, value=value,
                          granularity=gran, rule=rule, cue=res.cue, anchor=anchor_value))
         last_end = e
-        if res.remember:
-            _remember(st, value)
+        if res.remember and _remember(st, value):
             st.ref_end, st.ref_start = e, s
             if st.quarter is not None and value.endswith(f"Q{st.quarter[1]}"):
                 st.quarter_end = e
@@ -298,10 +297,12 @@ def _fallback(text: str, m: re.Match[str], rule: str,
     return None
 
 
-def _remember(st: _State, value: str) -> None:
+def _remember(st: _State, value: str) -> bool:
+    """Make ``value`` the narrative's reference; False for what is no point in time (a
+    duration, a set), which leaves the reference as it was."""
     span = granularity_of(value)
     if span is None:
-        return
+        return False
     st.ref = value
     if span is Granularity.DAY:
         st.ref_day = date.fromisoformat(value[:10])
@@ -312,6 +313,7 @@ def _remember(st: _State, value: str) -> None:
         y, n = int(q[1]), int(q[2])
         if st.anchor is None or date(y + (n == 4), 1 if n == 4 else 3 * n + 1, 1) <= st.anchor:
             st.quarter = (y, n)
+    return True
 
 
 def extract_batch_line(obj: dict[str, object]) -> dict[str, object]:

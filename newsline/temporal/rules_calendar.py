@@ -305,6 +305,9 @@ def _h_season(m: re.Match[str], text: str, st: _State) -> _Res | None:
         # lies on the wrong side ("slumped over the winter" in late February is the
         # winter now ending, "will reopen in the summer" in October the next one)
         tense, cue = rs.tense_cue(text, m.start(), m.end())
+        story = _story_year(st, text, m.start(), lx.SEASON_FIRST_MONTH[code], tense)
+        if story is not None:  # "took up the game in 1948 ... By the summer he had won"
+            return _Res(TimexType.DATE, f"{story:04d}-{code}", cue=cue, anchor=st.ref)
         a = st.anchor
         value = _season_value(a, code, 0)
         y = int(value[:4])
@@ -566,7 +569,13 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.month(_month_year(st.anchor, mo, tense), mo), cue=cue)
 
 
-_SINCE_BEFORE = re.compile(r"\bsince\b[^.;]{0,30}$")
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^.;]{0,30}$")
+# a weekday or "today" in the sentence ties it to the days of writing ("He died at home in
+# April, his family said on Tuesday"), whatever year the story began in
+_RECENT_IN_SENTENCE = re.compile(
+    r"(?i)\b(?:" + "|".join(w for w in lx.WEEKDAYS if len(w) > 5) + r"|today|yesterday|"
+    r"tonight|this\s+week|last\s+week)\b")
 _STORY_REACH = 400  # characters: a paragraph of a narrative set in another year
 
 
@@ -582,15 +591,31 @@ def _story_year(st: _State, text: str, pos: int, mo: int, tense: str | None) -> 
         return None
     if pos - st.ref_end > _STORY_REACH or "\n\n" in text[st.ref_end:pos]:
         return None
+    if _recent_sentence(text, pos):
+        return None
     if _NOUN_AFTER.match(text, st.ref_end):
         return None  # "the August 1988 cease-fire": a date naming a thing sets no scene
     if _SINCE_BEFORE.search(text, max(0, st.ref_start - 40), max(0, st.ref_start)):
         return None  # "in jail since his arrest in July 2022. His trial, which began in
         # October": a starting point, not the scene
-    if named[2] is None or mo < int(named[2]):
-        return None  # a year alone is often background ("since 1980", "dating to 1994"), and
-        # "in March 2009 ... In January" names no clear January
+    if named[2] is None:
+        # a year alone is often background ("since 1980", "dating to 1994"); it sets the
+        # scene only when the events are placed in it ("came down in 1991. In November")
+        # and it lies well back (a recent one is as often the background of a new event)
+        if not (_IN_BEFORE.search(text, max(0, st.ref_start - 4), max(0, st.ref_start))
+                and int(named[1]) <= st.anchor.year - 5 and len(st.ref) == 4):
+            return None
+        return int(named[1])
+    if mo < int(named[2]):
+        return None  # "in March 2009 ... In January" names no clear January
     return int(named[1])
+
+
+def _recent_sentence(text: str, pos: int) -> bool:
+    """Whether the sentence around ``pos`` names a day of the week of writing."""
+    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    hi = text.find(". ", pos)
+    return _RECENT_IN_SENTENCE.search(text, lo, hi if hi >= 0 else len(text)) is not None
 
 
 _NOUN_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "a", "an", "whose"})
