@@ -570,6 +570,7 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$")
+_NEXT_CLAUSE = re.compile(r"\.\s|,?\s+and\b")  # the year ends its sentence or clause
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^.;]{0,30}$")
 # a weekday or "today" in the sentence ties it to the days of writing ("He died at home in
 # April, his family said on Tuesday"), whatever year the story began in
@@ -603,8 +604,9 @@ def _story_year(st: _State, text: str, pos: int, mo: int, tense: str | None) -> 
         # scene only when the events are placed in it ("came down in 1991. In November")
         # and it lies well back (a recent one is as often the background of a new event)
         if not (_IN_BEFORE.search(text, max(0, st.ref_start - 4), max(0, st.ref_start))
-                and int(named[1]) <= st.anchor.year - 5 and len(st.ref) == 4):
-            return None
+                and int(named[1]) <= st.anchor.year - 5 and len(st.ref) == 4
+                and _NEXT_CLAUSE.match(text, st.ref_end)):
+            return None  # (not "The dam, completed in 1968, failed on March 1": an aside)
         return int(named[1])
     if mo < int(named[2]):
         return None  # "in March 2009 ... In January" names no clear January
