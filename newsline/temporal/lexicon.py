@@ -74,7 +74,8 @@ PARTS_OF_DAY: dict[str, str] = {
 }
 
 UNITS: dict[str, str] = {
-    "second": "S", "seconds": "S", "minute": "M", "minutes": "M",
+    "second": "S", "seconds": "S", "minute": "M", "minutes": "M", "min": "M", "mins": "M",
+    "hr": "H", "hrs": "H",  # live-blog shorthand: "5 mins ago", "2 hrs ago"
     "hour": "H", "hours": "H", "day": "D", "days": "D",
     "week": "W", "weeks": "W", "weekend": "WE", "weekends": "WE",
     "fortnight": "W", "fortnights": "W",  # counted as two weeks each (parsing.FORTNIGHT)

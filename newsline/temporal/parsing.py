@@ -168,13 +168,14 @@ def _weeks_per(word: str) -> int:
 
 def _unit(word: str) -> str:
     w = word.lower()
-    if w.startswith("minute"):
+    if w.startswith(("minute", "min")):
         return "MIN"
     return lx.UNITS.get(w, lx.UNITS.get(w.rstrip("s"), "D"))
 
 
 _UNIT_IN = re.compile(
-    r"(?i)\b(seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|"
+    r"(?i)\b(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|weekends?|fortnights?|months?|"
+    r"quarters?|years?|"
     r"decades?|century|centuries)\b"
 )
 

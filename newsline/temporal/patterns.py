@@ -79,7 +79,7 @@ DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 # a day of the month in words: "twenty-third", "twenty third", "first"
 DAY_WORD = r"(?i:" + "|".join(sorted((w.replace("-", r"[\s-]") for w in lx.DAY_ORDINALS),
                                      key=len, reverse=True)) + r")\b(?!-)"
-YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d|%|-\d|\s*(?:-|to)\s*\d{1,2}\b(?!\d|[:.]\d))"
+YEAR4 = r"(?:1[0-9]\d\d|2[01]\d\d)(?![\d,.]\d|%|-\d|\s*(?:-|to)\s*\d{1,2}\b(?!\d|[:.]\d))"
 _unit_words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
           "seventeen", "eighteen", "nineteen"]
@@ -181,7 +181,8 @@ _R: list[tuple[str, str]] = [
     # clock time, optionally with its day: "3 p.m. Monday", "5 p.m. EST Nov. 9"
     ("time", CLOCK + r"(?:,?\s+(?:" + WEEKDAY_FULL + r"(?:,?\s+" + MONTH_ANY + r"\s+" + DAYNUM
      + r")?|" + MONTH_ANY + r"\s+" + DAYNUM + r"|" + _DAY_PART_AFTER + r"|" + DEICTIC + r"))?"),
-    ("iso", r"(?<![\d/.-])(?:(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?"
+    ("iso", r"(?<![\d/.-])(?:(?:1[89]|20)\d\d-[01]\d-[0-3]\d"
+     r"(?:T[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][01]\d:?[0-5]\d)?)?"
      r"|(?:1[89]|20)\d\d/[01]\d/[0-3]\d"  # 2015/11/23
      r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\.\d)"  # 23.11.2015: day first
      r"|[0-3]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![\d/-])"),
@@ -429,7 +430,7 @@ WORD = re.compile(r"[A-Za-z']+|[;:\u2013\u2014()\"\u201c\u201d]|--|``|''|\n\s*\n
 NUMBER_RE = re.compile(NUMBER)
 UNIT_RE = re.compile(UNIT_ANY)
 DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")  # a TimeML value naming one day
-YEAR4_RE = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
+YEAR4_RE = re.compile(r"(?<!\d)(1[0-9]\d\d|2[01]\d\d)(?!\d)")
 APOS_YEAR_RE = re.compile(r"['\u2019](\d\d)(?!\d)")
 SPELLED_YEAR_RE = re.compile(SPELLED_YEAR)
 CLOCK_RE = re.compile(

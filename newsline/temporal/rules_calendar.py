@@ -451,8 +451,9 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
                      r"Interstate|[Pp]latform|[Pp]ier|[Bb]uilding|[Pp]recinct|[Cc]hapter|[Pp]age|"
                      r"\$|#)\s*$", prev):
             return None
-        if st.anchor is not None and y > st.anchor.year + 60:
-            return None
+        if st.anchor is not None and y > st.anchor.year + 60 and \
+                _prev_word(text, m.start()) not in _FAR_YEAR_PREPS:
+            return None  # a count, unless a preposition of time says so ("by 2100")
         if _in_name(text, m) or _after_name(text, m.start()):
             return None  # "House Resolution 1776", "Orion 1980"
     if pt.SPELLED_YEAR_RE.fullmatch(s) and _SPELLED_COUNT.match(text, m.end()):
@@ -569,6 +570,8 @@ def _h_month(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, rs.month(_month_year(st.anchor, mo, tense), mo), cue=cue)
 
 
+_FAR_YEAR_PREPS = frozenset({"in", "by", "until", "till", "before", "after", "from", "since",
+                             "through", "to", "around", "beyond"})
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _NEXT_CLAUSE = re.compile(r"\.\s|,?\s+and\b")  # the year ends its sentence or clause
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^.;]{0,30}$")

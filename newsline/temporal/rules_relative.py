@@ -465,6 +465,10 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         y, q = st.quarter  # type: ignore[misc]
         return _Res(TimexType.DATE, f"{y - 1:04d}-Q{q}", anchor=f"{y:04d}-Q{q}",
                     remember=False)
+    years = k * {"DE": 10, "CE": 100, "Y": 1}.get(unit, 0)
+    if not 0 < st.anchor.year + years < 10000:
+        return _Res(TimexType.DATE, "PAST_REF" if k < 0 else "FUTURE_REF")  # "50,000 years
+        # ago": before the calendar TimeML writes
     if unit == "DE":
         return _Res(TimexType.DATE, f"{st.anchor.year + 10 * k:04d}")
     if unit == "CE":
