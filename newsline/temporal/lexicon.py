@@ -304,6 +304,12 @@ FUTURE_CUES: tuple[str, ...] = (
     # fixtures and returns: "City host the leaders on Saturday", "she returns there on
     # Saturday"; a place shut on a day ahead: "markets are closed on Monday"
     "host", "return", "returns", "is closed", "are closed", "remain closed", "remains closed",
+    # rules and prices from a day: "the new tariff is effective Oct. 1", "comes into force"
+    "is effective", "are effective", "becomes effective", "become effective", "takes effect",
+    "take effect", "comes into force", "come into force", "enters into force",
+    # warnings and rules in force: "a yellow warning is in place from 9 a.m. on Saturday"
+    "is in place", "are in place", "is in effect", "are in effect", "remains in place",
+    "remain in place", "remains in effect", "remain in effect",
 )
 PAST_CUES: tuple[str, ...] = (
     "said", "says", "had", "was", "were", "did", "last", "ago", "told", "has been",

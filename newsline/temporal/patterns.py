@@ -361,7 +361,8 @@ _R: list[tuple[str, str]] = [
     ("ref", r"(?:" + _ci([k for k in lx.REFERENCES if k != "now"]) + r"|(?i:now))\b"
      r"(?!-)"),
     ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening"])
-     + r"\b|(?i:mid[\s-]?(?:morning|afternoon))\b(?:\s+" + DEICTIC + r"\b)?"),
+     + r"\b|(?i:mid[\s-]?(?:morning|afternoon)|(?:early|late)[\s-]+(?:morning|afternoon|evening))"
+     r"\b(?:\s+" + DEICTIC + r"\b)?(?!\s+(?:of|on)\b|\s+" + WEEKDAY_FULL + r")"),
     ("month", POS_PREFIX + MONTH_FULL),
     # "has gained 8% year to date", "sales so far in the year to date" (before "the year");
     # "midweek"

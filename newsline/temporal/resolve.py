@@ -44,6 +44,7 @@ _DAY_OR_MONTH = "|".join(sorted((w.capitalize() for w in (*lx.WEEKDAYS, *lx.MONT
                                   if len(w) > 2 and w.isalpha()), key=len, reverse=True))
 _COORDINATED = re.compile(r"\b(" + _DAY_OR_MONTH + r")(?:['\u2019]s\s+[a-z]+(?:\s+[a-z]+)?)?"
                           r"(?:\s+\d{1,2})?,?\s+(?:and|or)\s+(?:on\s+|in\s+)?$")
+_ON_OR = re.compile(r"(?i)\s+on\s+(?:or|and)\s+(?:before|after)\s*$")
 _PLAIN_PRESENT = frozenset({("go", "back")})
 _RESCHEDULE = frozenset(tuple(c.split()) for c in lx.RESCHEDULE_CUES)
 _RESCHEDULE_LENS = sorted({len(k) for k in _RESCHEDULE}, reverse=True)
@@ -60,7 +61,7 @@ _AUX = frozenset({"will", "would", "to", "may", "might", "could", "should", "mus
 # A sentence ends at . ? or ! before a capital, a quote or a line break; "8 a.m. on
 # Saturday", "6 a.m. UTC on Friday" and "Nov. 8 at noon" go on.
 _SENTENCE_END = re.compile(r"[.?!](?!(?<=[AaPp]\.[Mm]\.)\s+(?:" + "|".join(lx.TIME_ZONES)
-                           + r")\b)(?:\s*\n|\s+(?=[A-Z0-9\"'`(\u201c\u2018]))")
+                           + r"|[A-Z][a-z]+\s+time)\b)(?:\s*\n|\s+(?=[A-Z0-9\"'`(\u201c\u2018]))")
 # After "could", these make it the past of "can" or leave it open ("could not attend",
 # "could be located", "could have"); any other verb is a possibility ahead.
 _NOT_AFTER_COULD = frozenset({"not", "be", "have", "never", "only", "hardly", "barely",
@@ -211,6 +212,7 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
         before = before[ends[-1].start() + 1:]
     if ":" in before:
         before = _CLOCK_COLON.sub(" ", before)  # "at 14:00 on Friday": no clause break
+    before = _ON_OR.sub(" on", before)  # "take effect on or after Oct. 1" reads as "on"
     words = WORD.findall(before)
     lows = [x.lower() for x in words]  # once, not once per word and phrase length
     for n in _RESCHEDULE_LENS:

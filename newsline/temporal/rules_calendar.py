@@ -446,7 +446,7 @@ def _h_year(m: re.Match[str], text: str, st: _State) -> _Res | None:
                     r"[a-z]+ (?:people|troops))\b", nxt):
             return None
         prev = text[max(0, m.start() - 12):m.start()]
-        if re.search(r"(?:No\.|Room|Suite|Flight|flight|Route|route|about|some|nearly|"
+        if re.search(r"(?:No\.|[Rr]oom|[Ss]uite|Flight|flight|Route|route|about|some|nearly|"
                      r"[Aa]partment|Apt\.|[Uu]nit|[Ss]ection|[Ff]orm|[Gg]ate|[Ee]xit|[Hh]ighway|"
                      r"Interstate|[Pp]latform|[Pp]ier|[Bb]uilding|[Pp]recinct|[Cc]hapter|[Pp]age|"
                      r"\$|#)\s*$", prev):
