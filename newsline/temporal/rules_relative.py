@@ -67,12 +67,21 @@ def _weekday_value(wd: int, start: int, end: int, text: str,
         if tense != rs.FUTURE:
             return rs.day(rs.weekday_on_or_before(st.anchor, wd)), "'s"
         return rs.day(rs.weekday_on_or_after(st.anchor, wd)), cue
+    if st.ref_day is not None and _ref_in_sentence(text, st) and _RANGE_END_BEFORE.match(
+            text, st.ref_end, start) and _weekday_of(text[st.ref_start:st.ref_end]):
+        # "will close from 10 p.m. on Friday until the first train on Monday": the end of a
+        # range that began on a weekday is the first such day after it
+        return rs.day(rs.weekday_on_or_after(st.ref_day + timedelta(days=1), wd)), "until"
     tense, cue = rs.tense_cue(text, start, end)
     if tense == rs.FUTURE:
         d = rs.weekday_on_or_after(st.anchor, wd)
     else:
         d = rs.weekday_on_or_before(st.anchor, wd)
     return rs.day(d), cue
+
+
+# between the start of a range and a weekday that ends it: "... until the first train on"
+_RANGE_END_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:until|till|through|to)\b[^.;,]{0,30}$")
 
 
 def _h_nthday(m: re.Match[str], text: str, st: _State) -> _Res | None:
