@@ -42,7 +42,7 @@ from newsline.temporal.rules_calendar import (
     _h_yearspan,
     year_range_end,
 )
-from newsline.temporal.rules_clock import _h_partday, _h_time
+from newsline.temporal.rules_clock import _h_dayedge, _h_partday, _h_time
 from newsline.temporal.rules_quarter import (
     _h_mquarter,
     _h_qcode,
@@ -344,5 +344,6 @@ _HANDLERS = {
     "weekday": _h_weekday, "decade": _h_decade, "century": _h_century, "season": _h_season,
     "holiday": _h_holiday, "yearspan": _h_yearspan, "year": _h_year, "yearend": _h_yearend,
     "set": _h_set,
-    "ref": _h_ref, "partday": _h_partday, "month": _h_month, "yearword": _h_yearword,
+    "ref": _h_ref, "dayedge": _h_dayedge, "partday": _h_partday, "month": _h_month,
+    "yearword": _h_yearword,
 }

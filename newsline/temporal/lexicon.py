@@ -72,6 +72,11 @@ PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
     "overnight": "NI",
 }
+# Words for the edges of the day, valued as the part of the day they fall in ("since dawn").
+DAY_EDGES: dict[str, str] = {
+    "dawn": "MO", "daybreak": "MO", "sunrise": "MO", "first light": "MO",
+    "dusk": "EV", "nightfall": "EV", "sunset": "EV", "sundown": "EV",
+}
 
 UNITS: dict[str, str] = {
     "second": "S", "seconds": "S", "minute": "M", "minutes": "M", "min": "M", "mins": "M",
@@ -304,6 +309,8 @@ FUTURE_CUES: tuple[str, ...] = (
     # fixtures and returns: "City host the leaders on Saturday", "she returns there on
     # Saturday"; a place shut on a day ahead: "markets are closed on Monday"
     "host", "return", "returns", "is closed", "are closed", "remain closed", "remains closed",
+    # dividends, launches and releases: "payable on Oct. 10", "the phone ships Sept. 24"
+    "payable", "ships", "is available", "are available", "goes on sale", "go on sale",
     # rules and prices from a day: "the new tariff is effective Oct. 1", "comes into force"
     "is effective", "are effective", "becomes effective", "become effective", "takes effect",
     "take effect", "comes into force", "come into force", "enters into force",

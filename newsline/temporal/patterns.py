@@ -272,7 +272,8 @@ _R: list[tuple[str, str]] = [
                      "after that"]) + r"|" + _ci(["before", "after"]) + r"(?=\s*(?:[.,;!?]|$))"
      + r"|(?i:from)\s+(?:" + _ci(["today", "tomorrow"]) + r"|" + WEEKDAY_FULL + r"))"
      + r"\b(?:\s+(?i:today|this\s+week|this\s+month)\b)?"
-     + r"|(?i:" + _alt(["months", "years", "weeks", "days", "decades"]) + r")\s+(?i:ago)\b"),
+     + r"|(?i:" + _alt(["months", "years", "weeks", "days", "decades", "moments", "minutes",
+                        "hours"]) + r")\s+(?i:ago)\b"),
     ("yearago", _ci(["year-ago", "year-earlier", "year earlier", "year ago",
                      "a year-earlier", "a year-ago"])
      + r"(?:\s+" + _ci(["period", "quarter", "third quarter", "second quarter",
@@ -360,6 +361,11 @@ _R: list[tuple[str, str]] = [
      + r"|(?:(?<=\bon\s)|(?<=\bat\s))(?i:weekends)\b"),
     ("ref", r"(?:" + _ci([k for k in lx.REFERENCES if k != "now"]) + r"|(?i:now))\b"
      r"(?!-)"),
+    # "rescuers have worked since dawn": an edge of the day after a preposition of time
+    ("dayedge", r"(?:(?<=\b[Aa]t\s)|(?<=\b[Ss]ince\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+     r"|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\btill\s))" + _ci(list(lx.DAY_EDGES)) + r"\b"
+     # "at dawn on Thursday": TimeBank marks the day alone, as "the morning of Nov. 8"
+     r"(?!\s+(?:on\s+|of\s+)?(?:" + WEEKDAY_ANY + r"|" + MONTH_ANY + r"|" + DEICTIC + r"|\d))"),
     ("partday", _ci(["overnight", "midday", "the morning", "the afternoon", "the evening"])
      + r"\b|(?i:mid[\s-]?(?:morning|afternoon)|(?:early|late)[\s-]+(?:morning|afternoon|evening))"
      r"\b(?:\s+" + DEICTIC + r"\b)?(?!\s+(?:of|on)\b|\s+" + WEEKDAY_FULL + r")"),
@@ -373,7 +379,8 @@ _R: list[tuple[str, str]] = [
      r"(?:last\s+year|a\s+year\s+(?:ago|earlier)))\b"
      r"|(?i:the\s+(?:full\s+|same\s+|entire\s+|whole\s+|current\s+|new\s+|long\s+"
      r"|(?:holiday-)?shortened\s+|(?:rest|remainder|balance)\s+of\s+the\s+)?(?:year|"
-     r"week|month|weekend))\b(?!-)"),
+     r"week|month|weekend))\b(?!-)"
+     r"|(?i:the\s+(?:rest|remainder)\s+of\s+the\s+day)\b"),
 ]
 
 RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _R)
@@ -399,6 +406,7 @@ FIRST_WORDS: frozenset[str] = frozenset(
        "entire", "whole", "other", "following", "remaining", "half", "period", "decades",
        "years", "months", "weeks", "days", "twenty-first", "valentine's", "tue", "thu", "h",
        "fy", "alternate", "centuries", "midweek", "year", "roaring", "noughties"}
+    | {w.split()[0] for w in lx.DAY_EDGES} | {"moments"}
     | {w + "s" for w in lx.WEEKDAYS if len(w) > 5}
 )
 # The other holidays are written capitalised: only that form may start a match there.

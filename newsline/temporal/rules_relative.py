@@ -381,6 +381,8 @@ _LEAD_HEDGE = re.compile(
 
 def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
+    if low == "moments ago":  # a live blog's "moments ago": the day of writing
+        return _Res(TimexType.DATE, rs.day(st.anchor) if st.anchor else "XXXX-XX-XX")
     um = _UNIT_IN.search(low)
     if um is None:
         return None
@@ -670,6 +672,9 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
         tense, cue = rs.tense_cue(text, m.start(), m.end())
         ahead = tense == rs.FUTURE and a.isoweekday() >= 4
         return _Res(TimexType.DATE, rs.week(a + timedelta(days=7 if ahead else 0)), cue=cue)
+    if head == "day":  # "no trains for the rest of the day": the day being written about
+        today = st.ref_day or a
+        return _Res(TimexType.DATE, rs.day(today) if today else "XXXX-XX-XX")
     if (" of the " in low or "shortened" in low) and head in ("week", "month") and a:
         # "the rest of the week", "the holiday-shortened week": the one being written in
         return _Res(TimexType.DATE, rs.week(a) if head == "week" else rs.month(a.year, a.month))
