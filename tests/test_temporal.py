@@ -329,3 +329,14 @@ def test_seed_expressions_come_out_exactly() -> None:
                for t in extract_batch_line(doc)["timexes"]}
         want = {(t["start"], t["end"], t["value"]) for t in doc["timexes"]}
         assert got == want, f"{doc['id']}: missing {want - got}, extra {got - want}"
+
+
+def test_long_joined_lists_and_huge_counts_neither_recurse_nor_overflow() -> None:
+    """A list of a thousand joined months is followed to its head a few steps at a time, and
+    counts of weeks or days far off the calendar give a reference, not an exception."""
+    months = extract("Sales rose in " + "May and " * 1000 + "June.", "2026-11-22")
+    assert len(months) == 1001 and all(t.value == "2026-05" for t in months[:-1])
+    for text in ("It was 600,000 weeks ago.", "It was 900,000 days ago.",
+                 "The lease ends 120,000 months from now."):
+        (only,) = extract(text, "2026-11-22")
+        assert only.value in ("PAST_REF", "FUTURE_REF")

@@ -295,7 +295,7 @@ FUTURE_CUES: tuple[str, ...] = (
     # a forecast in the present: "she expects a ruling by Friday", "rain is forecast from
     # Thursday", and a vote in the present: "voters go to the polls on Tuesday"
     "expects", "expect", "is forecast", "are forecast", "is predicted", "are predicted",
-    "is likely", "are likely", "reopens", "reopen",
+    "is likely", "are likely", "is unlikely", "are unlikely", "reopens", "reopen",
     # fixtures in the present: "New Zealand play Wales on Saturday evening"; "steps down in the
     # spring"; "the jobs data due at 8:30 a.m. on Friday" ("was due" is a past cue, below)
     "play", "plays", "steps down", "step down", "due",

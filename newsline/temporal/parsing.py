@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from newsline.temporal import lexicon as lx
 from newsline.temporal import patterns as pt
 from newsline.temporal import resolve as rs
+from newsline.temporal.state import _State
 
 _PREV_WORD = re.compile(r"([A-Za-z']+)\W*$")
 
@@ -72,7 +73,9 @@ YEAR_BEFORE_COMMA = re.compile(r"(?<!\d)((?:1[0-9]|20)\d\d),[ \t]*$")
 # "Operation Midnight Monday", "Operation Christmas Child": a name from the words before
 OPERATION_BEFORE = re.compile(r"\bOperation(?:[ \t]+[A-Z][a-z]+)*[ \t]+$")
 # "By Tom Sunday and Grace Easter": a byline's names ("By" opens the line)
-_BYLINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*By[ \t]+(?:[A-Z][\w.'-]*,?[ \t]+(?:and[ \t]+)?)+$")
+_BYLINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*By[ \t]+(?:(?!(?:" + "|".join(w.capitalize() for w in lx.WEEKDAYS if len(w) > 5)
+    + r")\b)[A-Z][\w.'-]*,?[ \t]+(?:and[ \t]+)?)+$")
 # "a key witness, Douglas Friday, had fled": a first name and a surname between commas
 _APPOSED_NAME = re.compile(r"[,(][ \t]*[A-Z][a-z]+[ \t]+$")
 
@@ -84,6 +87,14 @@ def in_personal_name(text: str, start: int, end: int) -> bool:
         return True
     return bool(_APPOSED_NAME.search(text, max(0, start - 30), start)) and \
         re.match(r"[ \t]*[,)]", text[end:end + 3]) is not None
+
+
+def month_a_year_back(st: _State, fallback: date) -> str:
+    """The month just named (else ``fallback``'s month) a year back: "the year-earlier month",
+    "the same month last year"."""
+    named = re.fullmatch(r"(\d{4})-(\d\d)", st.ref or "")
+    y0, m0 = (int(named[1]), int(named[2])) if named else (fallback.year, fallback.month)
+    return rs.month(y0 - 1, m0)
 
 
 def _number(s: str) -> float | None:

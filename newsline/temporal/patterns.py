@@ -195,6 +195,9 @@ _R: list[tuple[str, str]] = [
      + r"\b)?|(?i:every|each)\s+(?i:month)\b)"),
     ("full", r"(?:" + WEEKDAY_ANY + r",?\s+)?(?:(?i:the)\s+(?:" + DAYNUM + r"|" + DAY_WORD
      + r")\s+of\s+" + MONTH_ANY + r"|" + MONTH_FULL + r"\s+" + DAY_WORD
+     # "June third," but not "In October third parties": a spoken day ends its phrase
+     + r"(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|or|to|at|in|when|for|until|through)\b|,?\s+" + YEAR
+     + r")"
      + r"|" + DAYNUM + r"\s+(?:of\s+)?" + MONTH_ANY + r"|" + MONTH_ANY + r"\s+" + DAYNUM
      + r")(?:,?\s+" + YEAR + r")?"),
     # "on the 14th", "by the 3rd": a day of the month the text is already in
@@ -268,10 +271,11 @@ _R: list[tuple[str, str]] = [
      r"(?!\s+(?:or|and)\s+(?:two|three|more)\b)"),
     ("ago", r"(?:" + APPROX + r"\s+)?(?:" + RANGE_NUMBER + r"|" + VAGUE + r"|(?i:a))[\s-]+"
      + r"(?:(?i:more)\s+)?" + UNIT_ANY + r"(?:\s+(?i:and\s+a\s+half|or\s+so))?\s+"
-     + r"(?:" + _ci(["ago", "earlier", "later", "from now", "hence", "before that",
-                     "after that"]) + r"|" + _ci(["before", "after"]) + r"(?=\s*(?:[.,;!?]|$))"
-     + r"|(?i:from)\s+(?:" + _ci(["today", "tomorrow"]) + r"|" + WEEKDAY_FULL + r"))"
-     + r"\b(?:\s+(?i:today|this\s+week|this\s+month)\b)?"
+     # "ten years ago today", "a year ago this week": only after "ago"
+     + r"(?:(?i:ago\s+(?:today|this\s+week|this\s+month))\b|"
+     + _ci(["ago", "earlier", "later", "from now", "hence", "before that",
+            "after that"]) + r"|" + _ci(["before", "after"]) + r"(?=\s*(?:[.,;!?]|$))"
+     + r"|(?i:from)\s+(?:" + _ci(["today", "tomorrow"]) + r"|" + WEEKDAY_FULL + r"))\b"
      + r"|(?i:" + _alt(["months", "years", "weeks", "days", "decades", "moments", "minutes",
                         "hours"]) + r")\s+(?i:ago)\b"),
     ("yearago", _ci(["year-ago", "year-earlier", "year earlier", "year ago",

@@ -43,7 +43,7 @@ _REPORTED_AFTER = re.compile(r"[^.;!?]{0,60}?,\s+(?:[\w.'-]+\s+){1,4}?(?:"
 _DAY_OR_MONTH = "|".join(sorted((w.capitalize() for w in (*lx.WEEKDAYS, *lx.MONTHS)
                                   if len(w) > 2 and w.isalpha()), key=len, reverse=True))
 _COORDINATED = re.compile(r"\b(" + _DAY_OR_MONTH + r")(?:['\u2019]s\s+[a-z]+(?:\s+[a-z]+)?)?"
-                          r"(?:\s+\d{1,2})?,?\s+(?:and|or)\s+(?:on\s+|in\s+)?$")
+                          r"(?:\s+\d{1,2})?\s+(?:and|or)\s+(?:on\s+|in\s+)?$")
 _ON_OR = re.compile(r"(?i)\s+on\s+(?:or|and)\s+(?:before|after)\s*$")
 _PLAIN_PRESENT = frozenset({("go", "back")})
 _RESCHEDULE = frozenset(tuple(c.split()) for c in lx.RESCHEDULE_CUES)
@@ -198,8 +198,14 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     first = coordinated_head(text, start)
     if first is not None:
         # "around Tuesday's election and Thursday's rate decision", "in September and
-        # December": the second of two joined dates shares the first one's clause
-        return tense_cue(text, first[0], first[1], window, max_words)
+        # December": the second of two joined dates shares the first one's clause (a long
+        # list is followed to its head, a few steps at a time, never by recursion)
+        for _ in range(8):
+            head = coordinated_head(text, first[0])
+            if head is None:
+                break
+            first = head
+        start, end = first
     nxt = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
     if nxt is not None and nxt.group(0).islower():
         got = _word_cue(nxt.group(0))
@@ -334,7 +340,11 @@ def tense_cue(text: str, start: int, end: int, window: int = 160,
     return None, None
 
 
-_HEADLINE_TO = re.compile(r"\b[A-Za-z][a-z]+\s+to\s+[a-z]{3,}\b")
+# "Minister to meet dockers", not "Dow climbs to record high": a verb of motion before "to"
+_HEADLINE_TO = re.compile(r"\b(?!(?:climb|rise|rose|fall|fell|jump|slip|soar|return|move|head|"
+                          r"go|went|come|came|surge|drop|slide|slid|sink|sank|rall|gain|edge|"
+                          r"cut|lift|push|fly|flew|travel|sail|drive|drove|march|walk|run|ran)"
+                          r"[a-z]*\s+to\b)[A-Za-z][a-z]+\s+to\s+[a-z]{3,}\b")
 
 
 def _headline_to(text: str, start: int, end: int) -> bool:

@@ -61,17 +61,20 @@ _PM_CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[pP]\.?\s?[mM]\b")
 def _later_that_evening(text: str, start: int, hh: int) -> bool:
     """A clock without a.m./p.m. after a p.m. clock of the same paragraph, and no earlier
     than it: the story has moved on that evening, not back to the morning."""
-    lo = max(0, start - 300)
+    lo = max(0, start - 200)
     para = text.rfind("\n\n", lo, start)
     found = list(_PM_CLOCK.finditer(text, para + 2 if para >= 0 else lo, start))
     last = found[-1] if found else None
     if last is None or int(last.group(1)) % 12 > hh:
         return False
-    between = text[last.end():start + 40]
-    return _NEW_DAY.search(between) is None  # "... at 9:30 the next day" starts afresh
+    # a day named between them, or "the next day" right after it, starts afresh
+    return _NEW_DAY.search(text, last.end(), start) is None and \
+        _NEXT_DAY_AFTER.search(text, start, start + 40) is None
 
 
-_NEW_DAY = re.compile(r"(?i)\b(?:next|following|tomorrow|morning|overnight|dawn|day)\b")
+_NEXT_DAY_AFTER = re.compile(r"(?i)\b(?:next|following|tomorrow|morning|dawn)\b")
+_NEW_DAY = re.compile(r"(?i)\b(?:next|following|tomorrow|morning|overnight|dawn|day|"
+                     + "|".join(w for w in lx.WEEKDAYS if len(w) > 5) + r")\b")
 
 
 def _h_time(m: re.Match[str], text: str, st: _State) -> _Res | None:

@@ -14,7 +14,7 @@ from newsline.models import TimexType
 from newsline.temporal import lexicon as lx
 from newsline.temporal import patterns as pt
 from newsline.temporal import resolve as rs
-from newsline.temporal.parsing import _low, _year_of
+from newsline.temporal.parsing import _low, _year_of, month_a_year_back
 from newsline.temporal.state import _Res, _State
 
 _ADJ_FRACTION = re.compile(r"(?i)\b(?:one|two|three)[\s-]+(?:quarters?|halves|half)\b")
@@ -84,9 +84,13 @@ def _quarter_year(q: int, m: re.Match[str], text: str, st: _State) -> tuple[int 
     if st.anchor is None:
         return None, None
     y = st.anchor.year
-    if date(y, 3 * q - 2, 1) > st.anchor:
+    starts = date(y, 3 * q - 2, 1)
+    if starts > st.anchor:
         tense, cue = rs.tense_cue(text, m.start(), m.end())
-        return (y if tense == rs.FUTURE else y - 1), cue
+        if tense == rs.FUTURE or (tense is None and (starts - st.anchor).days <= 31):
+            return y, cue  # ahead, or about to begin with nothing pointing back ("see
+            # further gains in the third quarter" on June 30)
+        return y - 1, cue
     return y, None
 
 
@@ -172,13 +176,8 @@ def _h_quarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
         q = ords[0]
         if (st.anchor is not None and y == st.anchor.year and not ago
                 and _year_of(m.group(0)) is None and "next" not in low
-                and not re.search(r"\bof the (?:current )?year$", low)
-                and date(y, 3 * q - 2, 1) > st.anchor):
-            tense, _c = rs.tense_cue(text, m.start(), m.end())
-            starts_in = (date(y, 3 * q - 2, 1) - st.anchor).days
-            if tense != rs.FUTURE and not (starts_in <= 31 and tense is None):
-                y -= 1  # not begun and nothing looks ahead: last year's (the one about to
-                # begin is the nearest, "see further gains in the third quarter" on June 30)
+                and not re.search(r"\bof the (?:current )?year$", low)):
+            y = _quarter_year(q, m, text, st)[0] or y
     elif "that" in mods and st.quarter is not None:
         return _Res(TimexType.DATE, f"{st.quarter[0]:04d}-Q{st.quarter[1]}")
     elif mods & {"current", "this"} and st.anchor is not None:
@@ -219,18 +218,25 @@ def _h_mquarter(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.DATE, f"XXXX-Q{q}" if y is None else f"{y:04d}-Q{q}", cue=cue)
 
 
+def _full_year(num: str, st: _State) -> int:
+    """A year written with two digits in a code ("FY26", "4Q99"): the century that puts it
+    nearest the anchor, no more than 20 years ahead."""
+    if len(num) != 2:
+        return int(num)
+    now = st.anchor.year if st.anchor else 2000
+    y = now - now % 100 + int(num)
+    return y - 100 if y > now + 20 else y
+
+
 def _h_qcode(m: re.Match[str], text: str, st: _State) -> _Res | None:
     s = m.group(0)
     if s.startswith("FY"):
         # "FY2020", "FY21": the fiscal year, valued as its calendar year number
-        num = s[2:].strip()
-        return _Res(TimexType.DATE, f"{int(num) + (2000 if len(num) == 2 else 0):04d}")
+        return _Res(TimexType.DATE, f"{_full_year(s[2:].strip(), st):04d}")
     if s[0] == "H":
         return _Res(TimexType.DATE, f"{_year_of(s):04d}-H{s[1]}")  # "H1 2021"
-    if s[0].isdigit():  # "1H26", "3Q2025"
-        num = s[2:]
-        return _Res(TimexType.DATE,
-                    f"{int(num) + (2000 if len(num) == 2 else 0):04d}-{s[1]}{s[0]}")
+    if s[0].isdigit():  # "1H26", "3Q2025", "4Q99"
+        return _Res(TimexType.DATE, f"{_full_year(s[2:], st):04d}-{s[1]}{s[0]}")
     q = int(s[1])
     y = _year_of(s)
     if y is None:
@@ -255,9 +261,7 @@ def _h_yearago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if low.endswith("month"):
         # "rose 5% in February from the year-earlier month": the month just named, else
         # the month of writing, a year back
-        named = re.fullmatch(r"(\d{4})-(\d\d)", st.ref or "")
-        y0, m0 = (int(named[1]), int(named[2])) if named else (st.anchor.year, st.anchor.month)
-        return _Res(TimexType.DATE, rs.month(y0 - 1, m0), remember=False)
+        return _Res(TimexType.DATE, month_a_year_back(st, st.anchor), remember=False)
     return _Res(TimexType.DATE, f"{st.anchor.year - 1:04d}")
 
 
@@ -306,17 +310,11 @@ def _h_quarters(m: re.Match[str], text: str, st: _State) -> _Res | None:
     habitual = y is None and "year" not in low and _HABITUAL.search(sentence) is not None
     if y is None and st.anchor is not None and not habitual:
         y = st.anchor.year + (1 if "next year" in low else -1 if "last year" in low else 0)
-    values = []
-    for _s, _e, q in ords:
-        if habitual or y is None:
-            values.append(f"XXXX-Q{q}")
-            continue
-        yq = y
-        if (st.anchor is not None and "year" not in low and _year_of(m.group(0)) is None
-                and date(yq, 3 * q - 2, 1) > st.anchor  # type: ignore[operator]
-                and rs.tense_cue(text, m.start(), m.end())[0] != rs.FUTURE):
-            yq -= 1  # as for one quarter: not yet begun and no future cue, so last year's
-        values.append(f"{yq:04d}-Q{q}")
+    if y is not None and "year" not in low and _year_of(m.group(0)) is None:
+        # one year for them all, as for the last of them alone: "fell in the third and
+        # fourth quarters" in August is last year's pair, not one of each
+        y = _quarter_year(ords[-1][2] or 4, m, text, st)[0] or y
+    values = [f"XXXX-Q{q}" if habitual or y is None else f"{y:04d}-Q{q}" for _s, _e, q in ords]
     kind = TimexType.SET if habitual else TimexType.DATE
     more = tuple((s, e, v) for (s, e, _q), v in zip(ords[1:-1], values[1:-1], strict=True))
     more += ((ords[-1][0], m.end(), values[-1]),)

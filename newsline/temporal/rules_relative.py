@@ -7,6 +7,7 @@ ones ("a year earlier", "the following Monday") from the last date mentioned.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -28,6 +29,7 @@ from newsline.temporal.parsing import (
     _unit,
     _weekday_of,
     _weeks_per,
+    month_a_year_back,
 )
 from newsline.temporal.state import _ref_in_sentence, _Res, _State
 
@@ -68,7 +70,8 @@ def _weekday_value(wd: int, start: int, end: int, text: str,
             return rs.day(rs.weekday_on_or_before(st.anchor, wd)), "'s"
         return rs.day(rs.weekday_on_or_after(st.anchor, wd)), cue
     if st.ref_day is not None and _ref_in_sentence(text, st) and _RANGE_END_BEFORE.match(
-            text, st.ref_end, start) and _weekday_of(text[st.ref_start:st.ref_end]):
+            text, st.ref_end, start) and _weekday_of(text[st.ref_start:st.ref_end]) and \
+            _RANGE_START_BEFORE.search(text, max(0, st.ref_start - 25), st.ref_start):
         # "will close from 10 p.m. on Friday until the first train on Monday": the end of a
         # range that began on a weekday is the first such day after it
         return rs.day(rs.weekday_on_or_after(st.ref_day + timedelta(days=1), wd)), "until"
@@ -81,6 +84,7 @@ def _weekday_value(wd: int, start: int, end: int, text: str,
 
 
 # between the start of a range and a weekday that ends it: "... until the first train on"
+_RANGE_START_BEFORE = re.compile(r"(?i)\b(?:from|between)\b[^;,!?]{0,20}$")
 _RANGE_END_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:until|till|through|to)\b[^.;,]{0,30}$")
 
 
@@ -116,14 +120,16 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
                     remember=False)
     ref_day = st.ref_day
     ref = st.ref
-    if low.endswith("of that year") and ref is not None and ref[:4].isdigit():
+    if low.endswith("of that year") and _ref_year(ref) is not None:
         mo_named = _month_of(m.group(0))
         if mo_named is not None:  # "in September of that year"
-            return _Res(TimexType.DATE, rs.month(int(ref[:4]), mo_named), anchor=ref)
+            return _Res(TimexType.DATE, rs.month(_ref_year(ref) or 0, mo_named), anchor=ref)
     mo = _month_of(m.group(0)) if not low.endswith(("month", "year", "week")) else None
     if mo is not None:
         return _month_from(ref, low, mo, st)
-    if "decade" in low and ref is not None and ref[:4].isdigit():
+    if "decade" in low and not (ref is not None and re.match(r"\d{3}", ref)):
+        return None  # "the following decade" after "the 20th century": no decade to count from
+    if "decade" in low and ref is not None:
         # "the following decade", "the decade before", "in the same decade": counted from
         # the decade of the year named last
         n_dec = 1 if ("following" in low or low.endswith("after")) else -1 if (
@@ -149,8 +155,8 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         ref_day = date.fromisocalendar(int(span[1]), int(span[2]),
                                        (6 if span[3] else 1) if back else 7)
     if wd and low.startswith("that "):
-        # "arrested on Christmas Eve and charged that Saturday": that day of the same week
-        d = ref_day + timedelta(days=wd - ref_day.isoweekday())
+        # "arrested on Christmas Eve and charged that Saturday": the next such day
+        d = rs.weekday_on_or_after(ref_day, wd)
         return _Res(TimexType.DATE, rs.day(d), anchor=rs.day(ref_day))
     if wd:
         if "previous" in low or "prior" in low or low.endswith("before"):
@@ -173,7 +179,7 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
         return _Res(TimexType.DATE, rs.day(st.anchor - timedelta(days=2)))
     if "tomorrow" in low and st.anchor:
         return _Res(TimexType.DATE, rs.day(st.anchor + timedelta(days=2)))
-    ref_year = int(ref[:4]) if ref[:4].isdigit() else ref_day.year
+    ref_year = _ref_year(ref) or ref_day.year
     unit = re.search(r"\b(year|month|week)$", re.sub(r"\s+(?:before|after)$", "", low))
     if unit and unit.group(1) == "year":
         return _Res(TimexType.DATE, f"{ref_year + n:04d}", anchor=ref)
@@ -208,19 +214,47 @@ def _h_narr(m: re.Match[str], text: str, st: _State) -> _Res | None:
 def _month_from(ref: str | None, low: str, mo: int, st: _State) -> _Res | None:
     """ "the following July" after Christmas 2021 is 2022-07, "the previous March" after
     August 2009 is 2009-03, "that December" the year last named."""
-    named = re.match(r"(\d{4})(?:-(\d\d))?", ref or "")
-    if named is None:
+    span = _ref_months(ref)
+    if span is None:
         if low.startswith("that"):
             return None  # "that September" with nothing named before: leave it to "month"
         return _Res(TimexType.DATE, f"XXXX-{mo:02d}")
-    y, m0 = int(named[1]), int(named[2]) if named[2] else None
+    y, first, last = span
     if low.startswith("that"):
         return _Res(TimexType.DATE, rs.month(y, mo), anchor=ref)
     if any(w in low for w in ("previous", "prior")):
-        back = y if m0 is not None and mo < m0 else y - 1
-        return _Res(TimexType.DATE, rs.month(back, mo), anchor=ref)
-    ahead = y if m0 is not None and mo > m0 else y + 1
-    return _Res(TimexType.DATE, rs.month(ahead, mo), anchor=ref)
+        return _Res(TimexType.DATE, rs.month(y if mo < first else y - 1, mo), anchor=ref)
+    return _Res(TimexType.DATE, rs.month(y if mo > last else y + 1, mo), anchor=ref)
+
+
+def _ref_year(ref: str | None) -> int | None:
+    """The year of a reference value that names one ("2019", "2019-06", "2019-SU"); None
+    for a decade ("196") or a century ("19")."""
+    named = re.match(r"(\d{4})(?![\d])", ref or "")
+    return int(named[1]) if named else None
+
+
+def _ref_months(ref: str | None) -> tuple[int, int, int] | None:
+    """(year, first month, last month) of the reference: a whole year is 1-12, a month
+    itself, a season or a quarter its three months (a winter runs into the next year,
+    which the caller's comparisons treat as its December)."""
+    y = _ref_year(ref)
+    if y is None or ref is None:
+        return None
+    rest = ref[5:7]
+    if rest.isdigit():
+        return y, int(rest), int(rest)
+    season = re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", ref)
+    if season:
+        first = lx.SEASON_FIRST_MONTH[season[1]]
+        return y, first, min(first + 2, 12)
+    quarter = re.fullmatch(r"\d{4}-Q([1-4])", ref)
+    if quarter:
+        return y, 3 * int(quarter[1]) - 2, 3 * int(quarter[1])
+    half = re.fullmatch(r"\d{4}-H([12])", ref)
+    if half:
+        return y, 6 * int(half[1]) - 5, 6 * int(half[1])
+    return y, 1, 12
 
 
 def _season_from(ref: str, low: str, season: str) -> str:
@@ -379,6 +413,11 @@ _LEAD_HEDGE = re.compile(
 )
 
 
+# years per unit, to keep "ago" arithmetic on the calendar TimeML writes (years 1-9999)
+_YEARS_PER = {"Y": 1.0, "DE": 10.0, "CE": 100.0, "M": 1 / 12, "W": 1 / 52, "D": 1 / 365,
+              "Q": 0.25, "H": 0.0, "MIN": 0.0, "S": 0.0}
+
+
 def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
     low = _low(m)
     if low == "moments ago":  # a live blog's "moments ago": the day of writing
@@ -396,16 +435,23 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         n *= _weeks_per(um.group(1))  # "a fortnight ago" is two weeks back
     if n is not None and re.search(r"\d\s*(?:to|or|-)\s*\d|\b(?:to|or)\b", qty_text):
         n = None
+    past = bool(re.search(r"\b(?:ago|earlier|before)\b", low))
+    if st.anchor is not None and n is not None and not \
+            1 < st.anchor.year + (-n if past else n) * _YEARS_PER.get(unit, 0) < 9999:
+        # "at least 50,000 years ago", "600,000 weeks ago": off the calendar TimeML writes
+        return _Res(TimexType.DATE, "PAST_REF" if past else "FUTURE_REF")
     on = re.search(r"\sago\s+(today|this week|this month)$", low)
-    if on:
+    if on and (st.anchor is None or n is None or unit not in ("D", "W", "M", "Y", "DE", "CE")):
+        # "several years ago today": the vague part alone, as "several years ago" is
+        cut = len(m.group(0)) - (low.rindex(" ago") + 4)
+        return _Res(TimexType.DATE, "PAST_REF", end_trim=cut)
+    if on and st.anchor is not None and n is not None:
         # "ten years ago today", "a year ago this week": that day (week, month) back then
-        if st.anchor is None or n is None or unit not in ("D", "W", "M", "Y"):
-            return None
-        k = int(round(n))
-        y, mo = rs.add_months(st.anchor.year, st.anchor.month,
-                              -k * (12 if unit == "Y" else 1 if unit == "M" else 0))
-        back = (rs.safe_date(y, mo, st.anchor.day) or rs.safe_date(y, mo, 28)
-                or st.anchor) - timedelta(days=k * (7 if unit == "W" else 1 if unit == "D" else 0))
+        k = int(round(n)) * {"DE": 10, "CE": 100}.get(unit, 1)
+        months = k * (12 if unit in ("Y", "DE", "CE") else 1 if unit == "M" else 0)
+        y, mo = rs.add_months(st.anchor.year, st.anchor.month, -months)
+        back = date(y, mo, min(st.anchor.day, calendar.monthrange(y, mo)[1])) - timedelta(
+            days=k * (7 if unit == "W" else 1 if unit == "D" else 0))
         what = on.group(1)
         return _Res(TimexType.DATE, rs.day(back) if what == "today" else rs.week(back)
                     if what == "this week" else rs.month(back.year, back.month))
@@ -458,8 +504,8 @@ def _h_ago(m: re.Match[str], text: str, st: _State) -> _Res | None:
         if unit in ("DE", "CE"):
             # "a decade later" is a year, as "a decade ago" is; so is "a century later"
             unit, k = "Y", k * (10 if unit == "DE" else 100)
-        if unit == "Y" and st.ref[:4].isdigit():
-            return _Res(TimexType.DATE, f"{int(st.ref[:4]) + k:04d}", anchor=st.ref,
+        if unit == "Y" and _ref_year(st.ref) is not None:
+            return _Res(TimexType.DATE, f"{(_ref_year(st.ref) or 0) + k:04d}", anchor=st.ref,
                         remember=False)
         ref_month = re.fullmatch(r"(\d{4})-(\d{2})", st.ref)
         if unit == "M" and ref_month:
@@ -555,7 +601,7 @@ _NAMED_BEFORE = re.compile(
 )
 
 
-_SHARED_PLURAL_PART = re.compile(r"(?:,\s*" + pt.WEEKDAY_FULL + r")*,?\s+(?i:and|or)\s+"
+_SHARED_PLURAL_PART = re.compile(r"(?:,\s*" + pt.WEEKDAY_FULL + r"){0,6},?\s+(?i:and|or)\s+"
                                  + pt.WEEKDAY_FULL + r"\s+(" + pt.PART + r")s\b")
 
 
@@ -655,10 +701,8 @@ def _h_yearword(m: re.Match[str], text: str, st: _State) -> _Res | None:
             return _Res(TimexType.DATE, "XXXX")
         # the month (week, day) just named, or the one being written in, a year back
         base = st.ref_day or a
-        named = re.fullmatch(r"(\d{4})-(\d\d)", st.ref or "")
         if " month " in low:
-            y0, m0 = (int(named[1]), int(named[2])) if named else (base.year, base.month)
-            return _Res(TimexType.DATE, rs.month(y0 - 1, m0), remember=False)
+            return _Res(TimexType.DATE, month_a_year_back(st, base), remember=False)
         back = _years_on(base, -1)
         return _Res(TimexType.DATE, rs.week(back) if " week " in low else rs.day(back),
                     remember=False)
