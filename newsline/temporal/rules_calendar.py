@@ -26,7 +26,7 @@ from newsline.temporal.parsing import (
     _weekday_of,
     _year_of,
 )
-from newsline.temporal.state import _Res, _State
+from newsline.temporal.state import _Res, _State, ref_nearby
 
 _PERIOD_TO = re.compile(r"(?i)\b((?:months?|weeks?|year|quarter|half|half-year|period)\s+"
                         r"(?:to|through))\s+$")
@@ -580,7 +580,6 @@ _SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^.;]{0,30}$")
 _RECENT_IN_SENTENCE = re.compile(
     r"(?i)\b(?:" + "|".join(w for w in lx.WEEKDAYS if len(w) > 5) + r"|today|yesterday|"
     r"tonight|this\s+week|last\s+week)\b")
-_STORY_REACH = 400  # characters: a paragraph of a narrative set in another year
 
 
 def _story_year(st: _State, text: str, pos: int, mo: int, tense: str | None) -> int | None:
@@ -593,7 +592,7 @@ def _story_year(st: _State, text: str, pos: int, mo: int, tense: str | None) -> 
     named = re.match(r"(\d{4})(?:-(\d\d))?", st.ref)
     if named is None or int(named[1]) >= st.anchor.year:
         return None
-    if pos - st.ref_end > _STORY_REACH or "\n\n" in text[st.ref_end:pos]:
+    if not ref_nearby(text, st, pos):
         return None
     if _recent_sentence(text, pos):
         return None

@@ -239,11 +239,14 @@ def _h_partday(m: re.Match[str], text: str, st: _State) -> _Res | None:
     return _Res(TimexType.TIME, (rs.day(base) if base else "XXXX-XX-XX") + "T" + part)
 
 
+_EDGES_LONGEST_FIRST = sorted(lx.DAY_EDGES, key=len, reverse=True)
+
+
 def _h_dayedge(m: re.Match[str], text: str, st: _State) -> _Res | None:
     """ "since dawn", "by nightfall": the part of the day the edge falls in, on the day the
     story is on (with a day after it, "at dawn on Thursday", the day alone is marked)."""
     low = _low(m)
-    word = next(w for w in sorted(lx.DAY_EDGES, key=len, reverse=True) if low.startswith(w))
+    word = next(w for w in _EDGES_LONGEST_FIRST if low.startswith(w))
     base = _day_part(m.group(0)[len(word):], m.start(), m.end(), text, st)
     if base is None:
         return None

@@ -15,7 +15,7 @@ from newsline.temporal import lexicon as lx
 from newsline.temporal import patterns as pt
 from newsline.temporal import resolve as rs
 from newsline.temporal.parsing import _low, _year_of, month_a_year_back
-from newsline.temporal.state import _Res, _State
+from newsline.temporal.state import _Res, _State, ref_nearby
 
 _ADJ_FRACTION = re.compile(r"(?i)\b(?:one|two|three)[\s-]+(?:quarters?|halves|half)\b")
 
@@ -284,8 +284,7 @@ def _h_yearend(m: re.Match[str], text: str, st: _State) -> _Res | None:
     if "decade" in low:
         # "He returned in 1983 ... By the end of the decade": the decade of a story's year
         told = re.match(r"(\d{3})\d", st.ref or "")
-        if told and int(told[1]) < st.anchor.year // 10 and 0 <= st.pos - st.ref_end < 400 \
-                and "\n\n" not in text[st.ref_end:st.pos]:
+        if told and int(told[1]) < st.anchor.year // 10 and ref_nearby(text, st, st.pos):
             return _Res(TimexType.DATE, told[1], anchor=st.ref)
         return _Res(TimexType.DATE, f"{st.anchor.year // 10:03d}")
     return _Res(TimexType.DATE, f"{y:04d}")

@@ -50,6 +50,16 @@ class _Res:
 _SENTENCE_END = re.compile(r"[.!?]['\"`]*\s+(?=[A-Z`'\"])|\n\s*\n")
 
 
+STORY_REACH = 400  # characters: a paragraph of a narrative set in another year
+
+
+def ref_nearby(text: str, st: _State, pos: int) -> bool:
+    """Whether the last date mentioned is close before ``pos``, in the same paragraph: the
+    scene a story's later months, seasons and decades belong to."""
+    return 0 <= pos - st.ref_end <= STORY_REACH and st.ref_end >= 0 and \
+        "\n\n" not in text[st.ref_end:pos]
+
+
 def _ref_in_sentence(text: str, st: _State) -> bool:
     """Whether the last date mentioned sits in the sentence being read."""
     return st.ref_end >= 0 and _SENTENCE_END.search(text, st.ref_end, st.pos) is None
